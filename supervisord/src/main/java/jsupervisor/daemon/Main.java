@@ -1,10 +1,101 @@
 package jsupervisor.daemon;
 
-/** Entry point of supervisord. */
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jsupervisor.common.api.Versions;
+import jsupervisor.daemon.cli.DaemonCommandLine;
+import jsupervisor.daemon.cli.DaemonOptions;
+import jsupervisor.daemon.cli.HelpText;
+import jsupervisor.daemon.config.ConfigException;
+import jsupervisor.daemon.config.ConfigFileSearch;
+import jsupervisor.daemon.config.ConfigLoader;
+import jsupervisor.daemon.config.Configuration;
+import jsupervisor.daemon.config.HostFacts;
+import jsupervisor.daemon.config.OsDatatypes;
+import jsupervisor.daemon.config.PasswdFileAccounts;
+
+/**
+ * supervisord's entry point: command line, then configuration, then the run. Every user error ends as
+ * Supervisor's usage error (message, help hint, exit 2); no Java stack trace reaches the user.
+ */
 public final class Main {
+    static final int EXIT_USAGE = 2;
+
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("stub");
+        String argv0 = System.getProperty("jsupervisor.argv0", "supervisord");
+        int status;
+        try {
+            status = run(argv0, Arrays.asList(args), System.getenv(), System.out, System.err);
+        } catch (RuntimeException | Error e) {
+            System.err.println("Error: internal error in jsupervisor: " + e);
+            System.err.println("For help, use " + argv0 + " -h");
+            status = EXIT_USAGE;
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /** The whole program minus the JVM exit, so tests can drive it. */
+    static int run(String argv0, List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        Path cwd = Path.of("").toAbsolutePath();
+        HostFacts host = HostFacts.current(env, cwd);
+        OsDatatypes os = new OsDatatypes(PasswdFileAccounts.system(), env, cwd, host.uid());
+        try {
+            DaemonCommandLine.Outcome outcome = new DaemonCommandLine(os).parse(args);
+            switch (outcome) {
+                case DaemonCommandLine.Help h -> {
+                    out.print(HelpText.forProgram(argv0));
+                    return 0;
+                }
+                case DaemonCommandLine.Version v -> {
+                    out.println(Versions.SUPERVISOR_VERSION);
+                    return 0;
+                }
+                case DaemonCommandLine.Run r -> {
+                    Configuration config = load(r.options(), argv0, cwd, env, host, os, err);
+                    new PlannedRun(config).print(out);
+                    return 0;
+                }
+            }
+        } catch (DaemonCommandLine.UsageException e) {
+            return usage(argv0, e.getMessage(), null, err);
+        } catch (ConfigException e) {
+            return usage(argv0, e.getMessage(), e.where().map(w -> w.describe()).orElse(null), err);
+        }
+    }
+
+    private static Configuration load(DaemonOptions cli, String argv0, Path cwd, Map<String, String> env,
+                                      HostFacts host, OsDatatypes os, PrintStream err) throws ConfigException {
+        String file = cli.configFile();
+        if (file == null) {
+            if (host.uid() == 0) {
+                err.println("UserWarning: Supervisord is running as root and it is searching for its "
+                        + "configuration file in default locations (including its current working directory); you "
+                        + "probably want to specify a \"-c\" argument specifying an absolute path to a "
+                        + "configuration file for improved security.");
+            }
+            List<String> paths = ConfigFileSearch.searchPaths(argv0);
+            file = ConfigFileSearch.find(paths, cwd).orElseThrow(() -> new ConfigException(
+                    "No config file found at default paths (" + String.join(", ", paths) + "); use the -c option "
+                            + "to specify a config file at a different path"));
+        }
+        return new ConfigLoader(os, env, host.nodeName(), host.tempDir()).load(file, cli);
+    }
+
+    private static int usage(String argv0, String message, String where, PrintStream err) {
+        StringBuilder b = new StringBuilder("Error: ").append(message).append('\n');
+        if (where != null) {
+            b.append("  ").append(where).append('\n');
+        }
+        b.append("For help, use ").append(argv0).append(" -h\n");
+        err.print(b);
+        err.flush();
+        return EXIT_USAGE;
     }
 }
