@@ -62,7 +62,7 @@ public final class IniParser {
     }
 
     /** One file's worth of parser state (configparser's locals in {@code _read}). */
-    private static final class Pass {
+    static final class Pass {
         private final String fileName;
         private final IniDocument doc;
         private IniSection current;
