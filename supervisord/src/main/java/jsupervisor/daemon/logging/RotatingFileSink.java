@@ -67,6 +67,9 @@ public final class RotatingFileSink implements LogSink {
     private long droppedBytes;
     private boolean failing;
     private boolean closed;
+    private String unreportedAction; // a failure or recovery not yet told to the listener: see report()
+    private IOException unreportedCause;
+    private boolean unreportedRecovery;
 
     private RotatingFileSink(Path path, Rotation rotation, SinkListener listener, ChannelOpener opener,
                              int pendingCap) {
@@ -100,40 +103,25 @@ public final class RotatingFileSink implements LogSink {
 
     @Override
     public void write(byte[] data, int offset, int len) {
-        if (closed) {
-            return;
-        }
-        if (!flushPending()) {
-            hold(data, offset, len);
-            return;
-        }
-        ByteBuffer buffer = ByteBuffer.wrap(data, offset, len);
-        try {
-            writeFully(buffer);
-        } catch (IOException e) {
-            hold(data, buffer.position(), buffer.remaining());
-            fail("write", e);
-            return;
-        }
-        if (rotateIfDue()) {
-            recover();
+        if (!closed) {
+            writeOrHold(data, offset, len);
+            report();
         }
     }
 
     @Override
     public void reopen() {
-        if (closed) {
-            return;
-        }
-        closeChannel();
-        try {
-            openChannel(false);
-        } catch (IOException e) {
-            fail("reopen", e);
-            return;
-        }
-        if (flushPending()) {
-            recover();
+        if (!closed) {
+            closeChannel();
+            try {
+                openChannel(false);
+                if (flushPending()) {
+                    recover();
+                }
+            } catch (IOException e) {
+                fail("reopen", e);
+            }
+            report();
         }
     }
 
@@ -154,17 +142,35 @@ public final class RotatingFileSink implements LogSink {
 
     @Override
     public void close() {
-        if (closed) {
-            return;
+        if (!closed) {
+            flushPending(); // last chance for held-back bytes
+            closeChannel();
+            closed = true;
+            report();
         }
-        flushPending(); // last chance for held-back bytes
-        closeChannel();
-        closed = true;
     }
 
     /** Bytes accepted but not yet written (package-private, for tests). */
     int pendingBytes() {
         return pendingLength;
+    }
+
+    private void writeOrHold(byte[] data, int offset, int len) {
+        if (!flushPending()) {
+            hold(data, offset, len);
+            return;
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(data, offset, len);
+        try {
+            writeFully(buffer);
+        } catch (IOException e) {
+            hold(data, buffer.position(), buffer.remaining());
+            fail("write", e);
+            return;
+        }
+        if (rotateIfDue()) {
+            recover();
+        }
     }
 
     private void openChannel(boolean truncate) throws IOException {
@@ -251,13 +257,32 @@ public final class RotatingFileSink implements LogSink {
         closeChannel();
         if (!failing) {
             failing = true;
-            listener.failed(path.toString(), action, cause);
+            unreportedAction = action;
+            unreportedCause = cause;
         }
     }
 
     private void recover() {
         if (failing && pendingLength == 0) {
             failing = false;
+            unreportedRecovery = true;
+        }
+    }
+
+    /**
+     * Tells the listener, last thing in each public method: the listener may log through this very sink, which
+     * is safe only once the sink's state is consistent again.
+     */
+    private void report() {
+        if (unreportedAction != null) {
+            String action = unreportedAction;
+            IOException cause = unreportedCause;
+            unreportedAction = null;
+            unreportedCause = null;
+            listener.failed(path.toString(), action, cause);
+        }
+        if (unreportedRecovery) {
+            unreportedRecovery = false;
             long dropped = droppedBytes;
             droppedBytes = 0;
             listener.recovered(path.toString(), dropped);

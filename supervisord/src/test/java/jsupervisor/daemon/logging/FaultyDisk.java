@@ -18,6 +18,7 @@ final class FaultyDisk implements ChannelOpener {
     long freeBytes = Long.MAX_VALUE;
     int failedWrites;
     int opens;
+    int closes;
 
     @Override
     public FileChannel open(java.nio.file.Path path, boolean truncate) throws IOException {
@@ -59,6 +60,7 @@ final class FaultyDisk implements ChannelOpener {
 
         @Override
         protected void implCloseChannel() throws IOException {
+            closes++;
             real.close();
         }
 

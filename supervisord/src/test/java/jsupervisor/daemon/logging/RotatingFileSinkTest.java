@@ -123,6 +123,35 @@ class RotatingFileSinkTest {
     }
 
     @Test
+    void listenerMayLogThroughTheFailingSinkItself() throws IOException {
+        FaultyDisk disk = new FaultyDisk();
+        Path log = dir.resolve("r.log");
+        RotatingFileSink[] self = new RotatingFileSink[1];
+        SinkListener logsIntoSameSink = new SinkListener() {
+            @Override
+            public void failed(String sink, String action, IOException cause) {
+                self[0].write(("ERRO " + action + " failed\n").getBytes(UTF_8));
+            }
+
+            @Override
+            public void recovered(String sink, long droppedBytes) {
+                self[0].write("INFO recovered\n".getBytes(UTF_8));
+            }
+        };
+        try (RotatingFileSink sink = RotatingFileSink.open(log, new Rotation(12, 3), logsIntoSameSink, disk, 1024)) {
+            self[0] = sink;
+            sink.write("a\n".getBytes(UTF_8));
+            disk.freeBytes = 0;
+            sink.write("b\n".getBytes(UTF_8));
+            disk.freeBytes = Long.MAX_VALUE;
+            sink.write("c\n".getBytes(UTF_8));
+        }
+        assertThat(concatenateBackupsThenLog(log)).asString(UTF_8)
+                .isEqualTo("a\nb\nERRO write failed\nc\nINFO recovered\n");
+        assertThat(disk.opens - disk.closes).isZero();
+    }
+
+    @Test
     void bytesBeyondTheCapAreDroppedNewestFirstAndCounted() throws IOException {
         FaultyDisk disk = new FaultyDisk();
         Path log = dir.resolve("d.log");
