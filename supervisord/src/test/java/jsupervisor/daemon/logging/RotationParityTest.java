@@ -2,7 +2,6 @@ package jsupervisor.daemon.logging;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import jsupervisor.daemon.logging.RotatingFileSink.Rotation;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * /usr/bin/python3 or the supervisor package is missing.
  */
 class RotationParityTest {
-
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
 
     // One hex-encoded chunk per stdin line; mirrors POutputDispatcher._init_normallog + childlog.info(data).
     private static final String DRIVER = """
@@ -49,10 +45,7 @@ class RotationParityTest {
 
     @BeforeAll
     static void needsSupervisor() throws Exception {
-        assumeTrue(Files.isExecutable(PYTHON), "no /usr/bin/python3");
-        Process check = new ProcessBuilder(PYTHON.toString(), "-c", "import supervisor.loggers")
-                .redirectErrorStream(true).start();
-        assumeTrue(check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0, "no supervisor package");
+        SupervisorPython.assumeAvailable();
     }
 
     static Stream<Arguments> scenarios() {
@@ -104,19 +97,9 @@ class RotationParityTest {
     }
 
     private void runSupervisor(Path log, long maxBytes, int backups, List<byte[]> chunks) throws Exception {
-        Path script = dir.resolve("driver.py");
-        Files.writeString(script, DRIVER);
-        Path input = dir.resolve("chunks.hex");
         List<String> lines = chunks.stream().map(c -> HexFormat.of().formatHex(c)).toList();
-        Files.write(input, lines);
-        Process python = new ProcessBuilder(PYTHON.toString(), script.toString(), log.toString(),
-                Long.toString(maxBytes), Integer.toString(backups))
-                .redirectInput(input.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("driver.out").toFile())
-                .start();
-        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(python.exitValue()).as(Files.readString(dir.resolve("driver.out"))).isZero();
+        SupervisorPython.run(dir, DRIVER, List.of(log.toString(), Long.toString(maxBytes), Integer.toString(backups)),
+                lines);
     }
 
     private static Map<String, String> snapshot(Path side) throws IOException {
