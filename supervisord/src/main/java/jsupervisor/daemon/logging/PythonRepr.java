@@ -61,7 +61,7 @@ final class PythonRepr {
             } else if (b == '\r') {
                 out.append("\\r");
             } else if (b < 0x20 || b >= 0x7f) {
-                out.append('\\').append('x').append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 15, 16));
+                out.append("\\x").append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 15, 16));
             } else {
                 out.append((char) b);
             }
