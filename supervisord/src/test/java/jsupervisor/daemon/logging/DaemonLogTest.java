@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,7 +15,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import jsupervisor.daemon.logging.RotatingFileSink.Rotation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -195,6 +198,45 @@ class DaemonLogTest {
                 "<14>Nov 24 05:01:19 supervisord: 2026-11-24 05:01:19,346 DEBG 'cat' stdout output:\n",
                 "<14>Nov 24 05:01:19 supervisord: 2026-11-24 05:01:19,346 DEBG hello\n",
                 "<14>Nov 24 05:01:19 supervisord: 2026-11-24 05:01:19,346 DEBG world\n");
+    }
+
+    @Test
+    void sameLinesAsSupervisorsLogger() throws Exception {
+        SupervisorPython.assumeAvailable();
+        List<String> messages = List.of("supervisord started with pid 6638", "multi\nline\n", "caf\u00e9 \u4e2d",
+                "100% done", "");
+        List<String> input = new ArrayList<>();
+        for (LogLevel level : LogLevel.values()) {
+            for (String message : messages) {
+                input.add(level.value() + " " + HexFormat.of().formatHex(message.getBytes(UTF_8)));
+            }
+        }
+        for (String when : List.of("1795000000.0625", "1795000000.5", "1782000000")) {
+            Path theirs = dir.resolve("python-" + when + ".log");
+            SupervisorPython.run(dir, """
+                    import sys, time
+                    from supervisor import loggers
+                    now = float(sys.argv[2])
+                    time.time = lambda: now
+                    logger = loggers.getLogger(loggers.LevelsByName.DEBG)
+                    loggers.handle_file(logger, sys.argv[1], '%(asctime)s %(levelname)s %(message)s\\n')
+                    for line in sys.stdin:
+                        level, _, message = line.strip().partition(' ')
+                        logger.log(int(level), bytes.fromhex(message).decode('utf-8'))
+                    logger.close()
+                    """, List.of(theirs.toString(), when), input, Map.of("TZ", "Europe/Paris"));
+
+            Instant instant = Instant.ofEpochSecond(0).plusNanos(new BigDecimal(when)
+                    .movePointRight(9).longValueExact());
+            RecordingSink ours = new RecordingSink();
+            DaemonLog log = logWith(LogLevel.DEBG, Clock.fixed(instant, ZoneId.of("Europe/Paris")), ours);
+            for (String line : input) {
+                String[] parts = line.split(" ", 2);
+                log.log(LogLevel.fromValue(Integer.parseInt(parts[0])).orElseThrow(),
+                        new String(HexFormat.of().parseHex(parts[1]), UTF_8));
+            }
+            assertThat(ours.text()).isEqualTo(Files.readString(theirs)).isNotEmpty();
+        }
     }
 
     @Test

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import jsupervisor.daemon.logging.RotatingFileSink.Rotation;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +101,38 @@ class RotatingFileSinkTest {
         }
         assertThat(listener.events).isEmpty();
         assertThat(Path.of("/dev/null.1")).doesNotExist();
+    }
+
+    @Test
+    void fifoWithMaxBytesDeliversEverythingAndNeverRotates() throws Exception {
+        Path fifo = dir.resolve("pipe");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        } catch (IOException e) {
+            Assumptions.abort("no mkfifo: " + e.getMessage());
+            return;
+        }
+        assertThat(mkfifo.waitFor(30, TimeUnit.SECONDS) && mkfifo.exitValue() == 0).isTrue();
+        byte[] expected = numberedLines(3000);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        Thread reader = Thread.ofPlatform().name("fifo-reader").start(() -> {
+            try (var in = Files.newInputStream(fifo)) {
+                in.transferTo(received);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        // Opening a FIFO for writing blocks until the reader has opened it: no sleep needed.
+        try (RotatingFileSink sink = RotatingFileSink.open(fifo, new Rotation(10, 2), listener)) {
+            writeInRandomChunks(sink, expected, new Random(3));
+        }
+        reader.join(Duration.ofSeconds(30));
+        assertThat(received.toByteArray()).isEqualTo(expected);
+        assertThat(listener.events).isEmpty();
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(fifo);
+        }
     }
 
     @Test

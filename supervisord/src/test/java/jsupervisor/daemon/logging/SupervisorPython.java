@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +34,12 @@ final class SupervisorPython {
     /** Runs {@code script} with {@code args}, feeding {@code input} as stdin lines; returns stdout lines. */
     static List<String> run(Path workDir, String script, List<String> args, List<String> input)
             throws IOException, InterruptedException {
+        return run(workDir, script, args, input, Map.of());
+    }
+
+    /** As {@link #run(Path, String, List, List)}, with extra environment variables (e.g. {@code TZ}). */
+    static List<String> run(Path workDir, String script, List<String> args, List<String> input,
+                            Map<String, String> environment) throws IOException, InterruptedException {
         Path file = Files.createTempFile(workDir, "driver", ".py");
         Files.writeString(file, script);
         Path in = Files.createTempFile(workDir, "driver", ".in");
@@ -40,8 +47,10 @@ final class SupervisorPython {
         Path out = Files.createTempFile(workDir, "driver", ".out");
         List<String> command = new ArrayList<>(List.of(PYTHON.toString(), file.toString()));
         command.addAll(args);
-        Process python = new ProcessBuilder(command).redirectInput(in.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(in.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile());
+        builder.environment().putAll(environment);
+        Process python = builder.start();
         assertThat(python.waitFor(60, TimeUnit.SECONDS)).as("driver finished").isTrue();
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertThat(python.exitValue()).as("driver failed: %s", lines).isZero();
