@@ -18,8 +18,9 @@ import java.nio.file.attribute.BasicFileAttributes;
  *
  * <p>Deliberate improvements over Supervisor:
  * <ul>
- *   <li>A path that is not a regular file ({@code /dev/stdout}, a pipe, a character device) is never rotated,
- *       whatever {@code maxBytes} says; Supervisor fails every write with "Illegal seek" instead.</li>
+ *   <li>A path that is not a regular file ({@code /dev/stdout}, a pipe, a character device), or that lies under
+ *       /dev or /proc, is never rotated, whatever {@code maxBytes} says; Supervisor fails every write with
+ *       "Illegal seek" instead.</li>
  *   <li>A failing write (a full disk) is reported once through the {@link SinkListener}; the unwritten bytes
  *       stay buffered (up to a cap, beyond which the newest bytes are counted and dropped) and are retried before
  *       the next write, so nothing is lost or reordered when space returns. Supervisor prints a traceback per
@@ -180,11 +181,24 @@ public final class RotatingFileSink implements LogSink {
     }
 
     private boolean isRegularFile() {
+        if (isSpecialPath(path)) {
+            return false;
+        }
         try {
             return Files.readAttributes(path, BasicFileAttributes.class).isRegularFile();
         } catch (IOException e) {
             return false; // cannot tell: never rotate rather than fail on a pipe
         }
+    }
+
+    /**
+     * True for paths under /dev and /proc. {@code /dev/stdout} resolves to a regular file when the daemon's
+     * stdout was redirected to one ({@code supervisord -n > out.txt}); rotating it would rename the
+     * {@code /dev/stdout} link itself (Supervisor does exactly that when running as root).
+     */
+    static boolean isSpecialPath(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith("/dev") || absolute.startsWith("/proc");
     }
 
     private void closeChannel() {

@@ -104,6 +104,15 @@ class RotatingFileSinkTest {
     }
 
     @Test
+    void pathsUnderDevAndProcNeverRotateEvenWhenTheyResolveToARegularFile() {
+        assertThat(RotatingFileSink.isSpecialPath(Path.of("/dev/stdout"))).isTrue();
+        assertThat(RotatingFileSink.isSpecialPath(Path.of("/proc/self/fd/1"))).isTrue();
+        assertThat(RotatingFileSink.isSpecialPath(Path.of("/var/log/../../dev/stderr"))).isTrue();
+        assertThat(RotatingFileSink.isSpecialPath(Path.of("/var/log/devices.log"))).isFalse();
+        assertThat(RotatingFileSink.isSpecialPath(Path.of("/device/x.log"))).isFalse();
+    }
+
+    @Test
     void fifoWithMaxBytesDeliversEverythingAndNeverRotates() throws Exception {
         Path fifo = dir.resolve("pipe");
         Process mkfifo;
