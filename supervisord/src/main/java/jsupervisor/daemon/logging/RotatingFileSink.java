@@ -32,7 +32,10 @@ import java.nio.file.attribute.BasicFileAttributes;
  * in the order they were written, never split by a rotation (it happens only between writes); {@code pending}
  * holds bytes accepted but not yet written, oldest first, and is empty whenever {@code failing} is false.
  * The file size is tracked by counting written bytes (no {@code tell()} syscall per write) and confirmed with
- * one {@code fstat} before rotating, so an external truncation ({@code copytruncate}) only delays rotation.
+ * one {@code fstat} before rotating, so an external truncation ({@code copytruncate}) never causes an early
+ * rotation. Writes use the channel's append mode rather than positional writes: Linux's {@code pwrite} ignores
+ * the offset on an {@code O_APPEND} descriptor anyway, pipes reject it, and appending keeps a file truncated
+ * behind our back free of holes.
  */
 public final class RotatingFileSink implements LogSink {
 
