@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The daemon's main (activity) log: Supervisor's {@code options.logger} as built by
@@ -39,6 +41,21 @@ public final class DaemonLog implements AutoCloseable {
         this.clock = clock;
     }
 
+    /**
+     * Supervisor's {@code make_logger}: a log writing to stdout too when {@code alsoStdout} ({@code nodaemon} and
+     * not {@code silent}), then to {@code logfile}; the file's problems are reported in the log itself. Throws
+     * when the file cannot be opened.
+     */
+    public static DaemonLog open(LogLevel level, Clock clock, Path logfile, RotatingFileSink.Rotation rotation,
+                                 boolean alsoStdout) throws IOException {
+        DaemonLog log = new DaemonLog(level, clock);
+        if (alsoStdout) {
+            log.addSink(StreamSink.stdout(log.sinkProblems()));
+        }
+        log.addSink(RotatingFileSink.open(logfile, rotation, log.sinkProblems()));
+        return log;
+    }
+
     /** Adds a destination, like {@code Logger.addHandler}; records go to sinks in the order they were added. */
     public void addSink(LogSink sink) {
         sinks.add(sink);
@@ -47,6 +64,12 @@ public final class DaemonLog implements AutoCloseable {
     /** The configured threshold ({@code loglevel=}). */
     public LogLevel level() {
         return level;
+    }
+
+    /** The log file, if the log has one ({@code readLog}, {@code tail} and {@code clearLog} use it). */
+    public Optional<Path> file() {
+        return sinks.stream().filter(RotatingFileSink.class::isInstance).map(s -> ((RotatingFileSink) s).path())
+                .findFirst();
     }
 
     /** True when a record at {@code messageLevel} would be written: check before building costly messages. */

@@ -149,6 +149,20 @@ class DaemonLogTest {
     }
 
     @Test
+    void openAppendsToTheLogFileLikeMakeLogger() throws IOException {
+        Path file = dir.resolve("supervisord.log");
+        Files.writeString(file, "earlier run\n");
+        try (DaemonLog log = DaemonLog.open(LogLevel.INFO, at("2026-11-24T05:01:19.001Z"), file,
+                new Rotation(50 * 1024 * 1024, 10), false)) {
+            log.debug("filtered");
+            log.info("supervisord started with pid 1");
+            assertThat(log.file()).contains(file);
+        }
+        assertThat(Files.readString(file))
+                .isEqualTo("earlier run\n2026-11-24 05:01:19,001 INFO supervisord started with pid 1\n");
+    }
+
+    @Test
     void reopenLogsThenReopensEachSink() {
         RecordingSink sink = new RecordingSink();
         logWith(LogLevel.INFO, at("2026-11-24T05:01:19Z"), sink).reopen();
