@@ -178,9 +178,15 @@ public final class RotatingFileSink implements LogSink {
     }
 
     private void openChannel(boolean truncate) throws IOException {
-        channel = opener.open(path, truncate);
-        regular = isRegularFile();
-        size = regular ? channel.size() : 0;
+        FileChannel opened = opener.open(path, truncate);
+        try {
+            regular = isRegularFile();
+            size = regular ? opened.size() : 0;
+        } catch (IOException e) {
+            opened.close();
+            throw e;
+        }
+        channel = opened;
     }
 
     private boolean isRegularFile() {
@@ -197,7 +203,7 @@ public final class RotatingFileSink implements LogSink {
     /**
      * True for paths under /dev and /proc. {@code /dev/stdout} resolves to a regular file when the daemon's
      * stdout was redirected to one ({@code supervisord -n > out.txt}); rotating it would rename the
-     * {@code /dev/stdout} link itself (Supervisor does exactly that when running as root).
+     * {@code /dev/stdout} link itself (Supervisor's handler would attempt exactly that).
      */
     static boolean isSpecialPath(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
@@ -209,8 +215,8 @@ public final class RotatingFileSink implements LogSink {
             try {
                 channel.close();
             } catch (IOException ignored) {
-                // Nothing left to save: the bytes were handed to the kernel by write(); close errors on a log
-                // file carry no actionable information (Python's handler ignores them too).
+                // Nothing left to save: write() already handed every byte to the kernel, and a close error on a
+                // log file gives the daemon nothing to act on.
             }
             channel = null;
         }
