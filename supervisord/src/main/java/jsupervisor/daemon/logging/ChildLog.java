@@ -18,7 +18,8 @@ import java.util.Optional;
  * ({@code *_syslog}); no sinks at all means {@code NONE}, and the chunk is still mirrored. With
  * {@code strip_ansi=true} ANSI sequences are removed first. When the main log admits DEBG, each chunk is
  * mirrored there as {@code 'name' stdout output:\n<data>} (§5.4); for event listeners the mirror shows the raw
- * bytes' repr ({@code b'READY\n'}) and is taken before stripping, as Supervisor does.
+ * bytes' repr ({@code b'READY\n'}) and is taken before stripping, as Supervisor does (Supervisor gives an event
+ * listener a log file only, never syslog: the caller decides the sinks).
  *
  * <p>Capture mode ({@code *_capture_maxbytes}) and PROCESS_LOG events belong to the caller: {@link #strip},
  * {@link #writeToSinks} and {@link #mirror} are public so it can compose them as {@code _log} does.
