@@ -1,0 +1,138 @@
+package jsupervisor.daemon.logging;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The log of one channel (stdout or stderr) of one child process: where the bytes read from its pipe go.
+ *
+ * <p>Mirrors the logging half of {@code supervisor/dispatchers.py}: {@code POutputDispatcher._log} for programs
+ * and {@code PEventListenerDispatcher.handle_read_event} for event listeners. A chunk is written verbatim (no
+ * timestamps, no line buffering) to each sink: the rotating file ({@code *_logfile}) and/or syslog
+ * ({@code *_syslog}); no sinks at all means {@code NONE}, and the chunk is still mirrored. With
+ * {@code strip_ansi=true} ANSI sequences are removed first. When the main log admits DEBG, each chunk is
+ * mirrored there as {@code 'name' stdout output:\n<data>} (§5.4); for event listeners the mirror shows the raw
+ * bytes' repr ({@code b'READY\n'}) and is taken before stripping, as Supervisor does (Supervisor gives an event
+ * listener a log file only, never syslog: the caller decides the sinks).
+ *
+ * <p>Capture mode ({@code *_capture_maxbytes}) and PROCESS_LOG events belong to the caller: {@link #strip},
+ * {@link #writeToSinks} and {@link #mirror} are public so it can compose them as {@code _log} does.
+ *
+ * <p>Loop-confined: no locks; owned by the process's output dispatcher on the supervisor loop thread.
+ */
+public final class ChildLog implements AutoCloseable {
+
+    /** What this log is for: the names Supervisor prints, and whether the owner is an event listener. */
+    public record Spec(String processName, String channel, boolean stripAnsi, boolean eventListener) {
+        public Spec {
+            if (!channel.equals("stdout") && !channel.equals("stderr")) {
+                throw new IllegalArgumentException("channel must be stdout or stderr, got " + channel);
+            }
+        }
+    }
+
+    private final Spec spec;
+    private final List<LogSink> sinks;
+    private final DaemonLog mainLog;
+    private final String mirrorHeader;
+
+    /** A log writing to {@code sinks} (possibly none) and mirroring into {@code mainLog} at DEBG. */
+    public ChildLog(Spec spec, List<LogSink> sinks, DaemonLog mainLog) {
+        this.spec = spec;
+        this.sinks = List.copyOf(sinks);
+        this.mainLog = mainLog;
+        this.mirrorHeader = PythonRepr.str(spec.processName()) + " " + spec.channel() + " output:\n";
+    }
+
+    /**
+     * Logs one chunk read from the pipe: strip, write, mirror. Returns the data as logged (stripped when
+     * {@code strip_ansi} is on; the same array when nothing changed), which is what PROCESS_LOG events carry.
+     */
+    public byte[] record(byte[] chunk) {
+        if (chunk.length == 0) {
+            return chunk; // _log's "if data:"
+        }
+        if (spec.eventListener()) {
+            mirror(chunk); // handle_read_event mirrors the raw bytes before stripping
+            byte[] stripped = strip(chunk);
+            writeToSinks(stripped);
+            return stripped;
+        }
+        byte[] stripped = strip(chunk);
+        writeToSinks(stripped);
+        mirror(stripped);
+        return stripped;
+    }
+
+    /** Removes ANSI sequences when {@code strip_ansi} is on; otherwise returns {@code chunk} itself. */
+    public byte[] strip(byte[] chunk) {
+        return spec.stripAnsi() ? AnsiEscapes.strip(chunk) : chunk;
+    }
+
+    /** Writes the chunk verbatim to the file and/or syslog. */
+    public void writeToSinks(byte[] chunk) {
+        for (LogSink sink : sinks) {
+            sink.write(chunk);
+        }
+    }
+
+    /** Logs {@code 'name' stdout output:\n<data>} at DEBG when the main log admits it. */
+    public void mirror(byte[] chunk) {
+        if (!mainLog.isEnabled(LogLevel.DEBG)) {
+            return;
+        }
+        String data = spec.eventListener() ? PythonRepr.bytes(chunk) : decodeForMirror(chunk);
+        mainLog.debug(mirrorHeader + data);
+    }
+
+    /** SIGUSR2: reopens every sink ({@code reopenlogs}). */
+    public void reopen() {
+        for (LogSink sink : sinks) {
+            sink.reopen();
+        }
+    }
+
+    /**
+     * {@code clearProcessLogs} ({@code removelogs}): empties the log file; backups stay. Throws when the file
+     * cannot be deleted. Syslog has nothing to clear.
+     */
+    public void clear() throws IOException {
+        for (LogSink sink : sinks) {
+            if (sink instanceof RotatingFileSink file) {
+                file.clear();
+            }
+        }
+    }
+
+    /** The log file, if this channel has one: readers ({@code readProcessStdoutLog}, tail) open it. */
+    public Optional<Path> file() {
+        return sinks.stream().filter(RotatingFileSink.class::isInstance).map(s -> ((RotatingFileSink) s).path())
+                .findFirst();
+    }
+
+    @Override
+    public void close() {
+        for (LogSink sink : sinks) {
+            sink.close();
+        }
+    }
+
+    // dispatchers.py _log: data.decode('utf-8'), or 'Undecodable: %r' % data
+    private static String decodeForMirror(byte[] chunk) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(chunk))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return "Undecodable: " + PythonRepr.bytes(chunk);
+        }
+    }
+}
