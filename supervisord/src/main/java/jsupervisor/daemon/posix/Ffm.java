@@ -1,5 +1,6 @@
 package jsupervisor.daemon.posix;
 
+import java.lang.foreign.AddressLayout;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -29,7 +30,7 @@ final class Ffm {
     static final ValueLayout.OfShort C_SHORT = ValueLayout.JAVA_SHORT;
     static final ValueLayout.OfByte C_CHAR = ValueLayout.JAVA_BYTE;
     /** A pointer to bytes we may read up to a NUL (strings returned by libc). */
-    static final ValueLayout C_POINTER = ValueLayout.ADDRESS.withTargetLayout(
+    static final AddressLayout C_POINTER = ValueLayout.ADDRESS.withTargetLayout(
             MemoryLayout.sequenceLayout(Long.MAX_VALUE, ValueLayout.JAVA_BYTE));
 
     private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
