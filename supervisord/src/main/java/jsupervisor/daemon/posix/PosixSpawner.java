@@ -91,7 +91,7 @@ public final class PosixSpawner {
         check("posix_spawnattr_setflags", LibcSpawn.posix_spawnattr_setflags(attr, flags));
         int[] blocked = request.blockedSignals().stream().mapToInt(Integer::intValue).toArray();
         check("posix_spawnattr_setsigmask", LibcSpawn.posix_spawnattr_setsigmask(attr, SigSet.of(arena, blocked)));
-        check("posix_spawnattr_setsigdefault", LibcSpawn.posix_spawnattr_setsigdefault(attr, SigSet.full(arena)));
+        check("posix_spawnattr_setsigdefault", LibcSpawn.posix_spawnattr_setsigdefault(attr, SigSet.everySignal(arena)));
     }
 
     private void addFileActions(Arena arena, MemorySegment actions, SpawnRequest request, StdioPipes pipes) {

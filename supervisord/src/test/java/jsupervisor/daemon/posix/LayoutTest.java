@@ -55,6 +55,11 @@ class LayoutTest {
     }
 
     @Test
+    void glibcInternalSignalsAre32And33() {
+        assertThat(SigSet.GLIBC_INTERNAL_SIGNALS).isEqualTo(0x1_8000_0000L);
+    }
+
+    @Test
     void signalfdSiginfoLayout() {
         assertThat(SignalFd.SIGNALFD_SIGINFO_SIZE).isEqualTo(128);
         assertThat(SignalFd.SSI_SIGNO).isEqualTo(0);
