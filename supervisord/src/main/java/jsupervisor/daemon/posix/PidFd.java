@@ -42,6 +42,11 @@ public final class PidFd implements AutoCloseable {
         return pid;
     }
 
+    /** Whether {@link #reap()} has returned a status; after that the pid must not be signalled. */
+    public boolean isReaped() {
+        return reaped;
+    }
+
     /** The fd to register with {@link Epoll#add} for {@link Epoll#IN}. */
     public Fd fd() {
         return fd;

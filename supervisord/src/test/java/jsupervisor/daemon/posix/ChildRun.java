@@ -108,7 +108,7 @@ final class ChildRun implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (status == null) {
+            if (status == null && !child.pidFd().isReaped()) {
                 Signals.kill(pid(), Signals.SIGKILL);
                 Await.until("pid " + pid() + " to be reapable", () -> {
                     Optional<WaitStatus> s = child.pidFd().reap();
