@@ -51,7 +51,7 @@ public final class Fd implements AutoCloseable {
     }
 
     /**
-     * Reads up to {@code dst.length - off} bytes, at most 64 KiB.
+     * Reads up to {@code len} bytes (at most 64 KiB) into {@code dst} at {@code off}.
      *
      * @return the byte count, 0 at end of file, or {@link #WOULD_BLOCK}
      */

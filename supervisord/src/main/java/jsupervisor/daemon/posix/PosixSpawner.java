@@ -1,13 +1,17 @@
 package jsupervisor.daemon.posix;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Starts children with glibc's {@code posix_spawn} (never ProcessBuilder, never fork from Java).
@@ -15,8 +19,8 @@ import java.util.Optional;
  * <p>Loop-confined: call {@link #spawn} only from the supervisor loop thread. {@code umask=} is applied by
  * setting the whole process's umask around the call, which is safe only because every file the daemon
  * creates is created on that same thread. Every child gets, in order: stdio via dup2 (or /dev/null opened in
- * the child), every other fd closed (closefrom(3) where glibc has it, and every fd we create is close-on-exec
- * anyway), a chdir to {@code directory}, its own session and process group (POSIX_SPAWN_SETSID, so
+ * the child), every other fd closed (closefrom(3), or one close action per open fd on glibc before 2.34;
+ * close-on-exec alone is not enough because the JVM's own fds lack it), a chdir to {@code directory}, its own session and process group (POSIX_SPAWN_SETSID, so
  * pgid = sid = pid and {@code kill(-pid)} reaches its descendants), the requested signal mask (normally
  * empty: every JVM thread blocks SIGQUIT, which a child would otherwise inherit) and default dispositions
  * for every signal (a signal ignored when the JVM started would otherwise stay ignored in the child).
@@ -24,7 +28,17 @@ import java.util.Optional;
  * <p>Assumes fds 0-2 of the daemon are open (to /dev/null when daemonized), so new pipe fds are at least 3.
  */
 public final class PosixSpawner {
-    private final boolean closeFromAvailable = LibcSpawn.hasAddClosefrom();
+    private final boolean closeFromAvailable;
+
+    /** A spawner that closes inherited fds with closefrom(3) when glibc (2.34+) offers it. */
+    public PosixSpawner() {
+        this(LibcSpawn.hasAddClosefrom());
+    }
+
+    /** Test hook: {@code false} closes inherited fds one by one, as on glibc older than 2.34. */
+    PosixSpawner(boolean useCloseFrom) {
+        this.closeFromAvailable = useCloseFrom && LibcSpawn.hasAddClosefrom();
+    }
 
     /**
      * Spawns {@code request}. Never throws for an expected failure: see {@link SpawnResult.Failed}.
@@ -109,13 +123,37 @@ public final class PosixSpawner {
         } else {
             addOutput(actions, devNull, request.stderr(), pipes.stderr, 2);
         }
-        if (closeFromAvailable) {
-            check("posix_spawn_file_actions_addclosefrom_np",
-                    LibcSpawn.posix_spawn_file_actions_addclosefrom_np(actions, 3));
-        }
+        closeInheritedFds(actions);
         if (request.directory() != null) {
             check("posix_spawn_file_actions_addchdir_np",
                     LibcSpawn.posix_spawn_file_actions_addchdir_np(actions, arena.allocateFrom(request.directory())));
+        }
+    }
+
+    /**
+     * Closes every fd from 3 up in the child. Close-on-exec is not enough: the JVM opens some of its own
+     * fds without it (measured: lib/modules, class-path jars, a pipe), and Supervisor closes 3..minfds-1.
+     * Without closefrom (glibc before 2.34) each fd open now gets a close action; glibc ignores close
+     * errors for fds that are in range but no longer open by the time the child runs.
+     */
+    private void closeInheritedFds(MemorySegment actions) {
+        if (closeFromAvailable) {
+            check("posix_spawn_file_actions_addclosefrom_np",
+                    LibcSpawn.posix_spawn_file_actions_addclosefrom_np(actions, 3));
+            return;
+        }
+        for (int fd : openFds()) {
+            if (fd >= 3) {
+                check("posix_spawn_file_actions_addclose", LibcSpawn.posix_spawn_file_actions_addclose(actions, fd));
+            }
+        }
+    }
+
+    private static int[] openFds() {
+        try (Stream<Path> entries = Files.list(Path.of("/proc/self/fd"))) {
+            return entries.mapToInt(p -> Integer.parseInt(p.getFileName().toString())).toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list /proc/self/fd to close inherited fds", e);
         }
     }
 

@@ -26,21 +26,24 @@ public final class Users {
     public static Optional<Passwd> byName(String name) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cname = arena.allocateFrom(name);
-            return lookup((pwd, buf, len, result) -> LibcUsers.getpwnam_r(cname, pwd, buf, len, result), name);
+            return lookup((pwd, buf, len, result) -> LibcUsers.getpwnam_r(cname, pwd, buf, len, result),
+                    "getpwnam_r", "name=" + name);
         }
     }
 
     /** Looks a user up by uid; empty if unknown. */
     public static Optional<Passwd> byUid(int uid) {
-        return lookup((pwd, buf, len, result) -> LibcUsers.getpwuid_r(uid, pwd, buf, len, result), "uid " + uid);
+        return lookup((pwd, buf, len, result) -> LibcUsers.getpwuid_r(uid, pwd, buf, len, result),
+                "getpwuid_r", "uid=" + uid);
     }
 
     private interface PasswdCall {
         int call(MemorySegment pwd, MemorySegment buf, long len, MemorySegment result);
     }
 
-    private static Optional<Passwd> lookup(PasswdCall call, String what) {
-        // getpw*_r wants a caller-sized string buffer and reports ERANGE when it is too small.
+    private static Optional<Passwd> lookup(PasswdCall call, String cName, String what) {
+        // getpw*_r wants a caller-sized string buffer and reports ERANGE when it is too small. "Not found" is
+        // a return of 0 with a NULL result; glibc may also report ENOENT/ESRCH for it on some NSS backends.
         for (long size = INITIAL_BUFFER; size <= MAX_BUFFER; size *= 4) {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment pwd = arena.allocate(LibcUsers.PASSWD_SIZE, 8);
@@ -50,8 +53,11 @@ public final class Users {
                 if (error == Errno.ERANGE) {
                     continue;
                 }
+                if (error == Errno.ENOENT || error == Errno.ESRCH) {
+                    return Optional.empty();
+                }
                 if (error != 0) {
-                    throw new PosixException("getpwnam_r", error, what);
+                    throw new PosixException(cName, error, what);
                 }
                 if (result.get(ValueLayout.ADDRESS, 0).equals(MemorySegment.NULL)) {
                     return Optional.empty();
@@ -61,7 +67,7 @@ public final class Users {
                         string(pwd, LibcUsers.PW_DIR), string(pwd, LibcUsers.PW_SHELL)));
             }
         }
-        throw new PosixException("getpwnam_r", Errno.ERANGE, what);
+        throw new PosixException(cName, Errno.ERANGE, what);
     }
 
     private static String string(MemorySegment struct, long offset) {
