@@ -123,7 +123,13 @@ public final class PosixSpawner {
         } else {
             addOutput(actions, devNull, request.stderr(), pipes.stderr, 2);
         }
-        closeInheritedFds(actions);
+        int firstToClose = 3;
+        if (request.extraFd() != null) {
+            // When the fd already is 3, glibc (2.29+) clears its close-on-exec flag instead of a no-op dup2.
+            dup2(actions, request.extraFd(), 3);
+            firstToClose = 4;
+        }
+        closeInheritedFds(actions, firstToClose);
         if (request.directory() != null) {
             check("posix_spawn_file_actions_addchdir_np",
                     LibcSpawn.posix_spawn_file_actions_addchdir_np(actions, arena.allocateFrom(request.directory())));
@@ -131,19 +137,19 @@ public final class PosixSpawner {
     }
 
     /**
-     * Closes every fd from 3 up in the child. Close-on-exec is not enough: the JVM opens some of its own
+     * Closes every fd from {@code from} (3, or 4 with an extra fd) up in the child. Close-on-exec is not enough: the JVM opens some of its own
      * fds without it (measured: lib/modules, class-path jars, a pipe), and Supervisor closes 3..minfds-1.
      * Without closefrom (glibc before 2.34) each fd open now gets a close action; glibc ignores close
      * errors for fds that are in range but no longer open by the time the child runs.
      */
-    private void closeInheritedFds(MemorySegment actions) {
+    private void closeInheritedFds(MemorySegment actions, int from) {
         if (closeFromAvailable) {
             check("posix_spawn_file_actions_addclosefrom_np",
-                    LibcSpawn.posix_spawn_file_actions_addclosefrom_np(actions, 3));
+                    LibcSpawn.posix_spawn_file_actions_addclosefrom_np(actions, from));
             return;
         }
         for (int fd : openFds()) {
-            if (fd >= 3) {
+            if (fd >= from) {
                 check("posix_spawn_file_actions_addclose", LibcSpawn.posix_spawn_file_actions_addclose(actions, fd));
             }
         }

@@ -14,6 +14,8 @@ import java.util.Map;
  * {@code directory} and {@code umask} may be null (inherit). When {@code redirectStderrToStdout} is set,
  * {@code stderr} must be null. {@code blockedSignals} is the child's initial signal mask, empty for every
  * program Supervisor runs; only the daemon re-spawning itself blocks signals (to read them via signalfd).
+ * {@code extraFd}, normally null, becomes the child's fd 3: the daemonizing parent passes the write end of a
+ * pipe on which the re-spawned daemon reports that it started. The caller keeps ownership of it.
  */
 public record SpawnRequest(
         String program,
@@ -25,7 +27,8 @@ public record SpawnRequest(
         Output stdout,
         Output stderr,
         boolean redirectStderrToStdout,
-        List<Integer> blockedSignals) {
+        List<Integer> blockedSignals,
+        Fd extraFd) {
 
     public SpawnRequest {
         if (program == null || program.isEmpty() || program.indexOf('\0') >= 0) {
@@ -79,6 +82,7 @@ public record SpawnRequest(
         private Output stderr = Output.PIPE;
         private boolean redirectStderr;
         private List<Integer> blockedSignals = List.of();
+        private Fd extraFd;
 
         private Builder(String program, List<String> argv, Map<String, String> env) {
             this.program = program;
@@ -125,9 +129,15 @@ public record SpawnRequest(
             return this;
         }
 
+        /** An fd the child gets as its fd 3 (see the record's comment). */
+        public Builder extraFd(Fd extraFd) {
+            this.extraFd = extraFd;
+            return this;
+        }
+
         public SpawnRequest build() {
             return new SpawnRequest(program, argv, env, directory, umask, stdinPipe, stdout, stderr,
-                    redirectStderr, blockedSignals);
+                    redirectStderr, blockedSignals, extraFd);
         }
     }
 }

@@ -128,6 +128,23 @@ class SpawnIT {
     }
 
     @Test
+    void extraFdBecomesTheChildsFd3() {
+        for (PosixSpawner each : new PosixSpawner[] {spawner, new PosixSpawner(false)}) {
+            try (Pipe status = Pipe.open()) {
+                SpawnRequest request = sh("echo started >&3; ls /proc/self/fd | tr '\\n' ' '")
+                        .extraFd(status.writeEnd()).build();
+                try (ChildRun run = ChildRun.start(each, request)) {
+                    assertThat(run.finish(TIMEOUT).exitCode()).isZero();
+                    assertThat(run.stdout()).isEqualTo("0 1 2 3 4 ");
+                }
+                byte[] buf = new byte[100];
+                int n = status.readEnd().read(buf, 0, buf.length);
+                assertThat(new String(buf, 0, n, StandardCharsets.UTF_8)).isEqualTo("started\n");
+            }
+        }
+    }
+
+    @Test
     void directoryUmaskAndEnvironmentReachTheChild() throws IOException {
         Path work = Files.createDirectory(dir.resolve("work"));
         SpawnRequest request = SpawnRequest.builder("sh", List.of("sh", "-c", "pwd; umask; echo $FOO; touch made"),

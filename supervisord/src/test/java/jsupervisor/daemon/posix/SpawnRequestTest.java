@@ -19,6 +19,7 @@ class SpawnRequestTest {
         assertThat(r.directory()).isNull();
         assertThat(r.umask()).isNull();
         assertThat(r.blockedSignals()).isEmpty();
+        assertThat(r.extraFd()).isNull();
     }
 
     @Test
