@@ -9,6 +9,7 @@ package jsupervisor.daemon.posix;
  * {@code couldn't chdir to /x: ENOENT} print that name. Texts are glibc's {@code strerror} in the C locale.
  */
 public final class Errno {
+    // The errnos callers test for by name; every other number still has a name and text in the table.
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
     public static final int ESRCH = 3;

@@ -27,6 +27,7 @@ public final class EventFd implements AutoCloseable {
         this.number = fd.value();
     }
 
+    /** Creates the eventfd with a zero counter. */
     public static EventFd open() {
         int fd = Libc.eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
         if (fd < 0) {

@@ -46,6 +46,7 @@ public final class Fd implements AutoCloseable {
         return fd;
     }
 
+    /** False once {@link #close()} has run. */
     public boolean isOpen() {
         return !closed;
     }

@@ -38,6 +38,7 @@ public final class PidFd implements AutoCloseable {
         return new PidFd(pid, Fd.adopt((int) fd));
     }
 
+    /** The child's pid, which is also its process group and session id. */
     public int pid() {
         return pid;
     }

@@ -51,6 +51,7 @@ public final class ResourceLimits {
 
     private ResourceLimits() {}
 
+    /** getrlimit(2). */
     public static Limit get(Resource resource) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment rlim = arena.allocate(LibcUsers.RLIMIT_SIZE, 8);

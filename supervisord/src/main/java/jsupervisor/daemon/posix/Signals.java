@@ -16,6 +16,7 @@ import java.util.OptionalInt;
  * SIGCHLD, 29 SIGPOLL), 34 and 64 are SIGRTMIN and SIGRTMAX, and other numbers are {@code signal <n>}.
  */
 public final class Signals {
+    // Signals the daemon sends or handles; Supervisor config may name any other through number().
     public static final int SIGHUP = 1;
     public static final int SIGINT = 2;
     public static final int SIGQUIT = 3;

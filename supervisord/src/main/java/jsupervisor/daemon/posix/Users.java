@@ -101,14 +101,17 @@ public final class Users {
         }
     }
 
+    /** getuid(2). */
     public static int uid() {
         return LibcUsers.getuid();
     }
 
+    /** geteuid(2): 0 when supervisord runs as root. */
     public static int effectiveUid() {
         return LibcUsers.geteuid();
     }
 
+    /** getgid(2). */
     public static int gid() {
         return LibcUsers.getgid();
     }

@@ -36,14 +36,17 @@ public record WaitStatus(int pid, Kind kind, int code, boolean coreDumped) {
         }
     }
 
+    /** A normal exit with {@code exitCode}. */
     public static WaitStatus exited(int pid, int exitCode) {
         return new WaitStatus(pid, Kind.EXITED, exitCode, false);
     }
 
+    /** Death by {@code signal}. */
     public static WaitStatus killed(int pid, int signal, boolean coreDumped) {
         return new WaitStatus(pid, Kind.KILLED, signal, coreDumped);
     }
 
+    /** A child whose status another waiter took (ECHILD). */
     public static WaitStatus lost(int pid) {
         return new WaitStatus(pid, Kind.LOST, 0, false);
     }
@@ -66,10 +69,12 @@ public record WaitStatus(int pid, Kind kind, int code, boolean coreDumped) {
         };
     }
 
+    /** Whether the child called exit. */
     public boolean isExited() {
         return kind == Kind.EXITED;
     }
 
+    /** Whether a signal ended the child. */
     public boolean isKilled() {
         return kind == Kind.KILLED;
     }
