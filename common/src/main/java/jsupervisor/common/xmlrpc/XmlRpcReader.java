@@ -1,8 +1,13 @@
 package jsupervisor.common.xmlrpc;
 
-import java.io.ByteArrayInputStream;
+import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
@@ -22,7 +27,8 @@ import javax.xml.stream.XMLStreamReader;
  * support and external entities off, no resolver that could reach a file or URL, and the
  * {@link Unmarshaller} aborts on any DOCTYPE or entity event, so XXE and entity expansion (billion
  * laughs) cannot happen. Nesting of arrays and structs is capped ({@link #DEFAULT_MAX_DEPTH}).
- * Callers cap the input size (the HTTP layer knows Content-Length before reading).
+ * Callers cap the input size (the HTTP layer knows Content-Length before reading). Documents
+ * are UTF-8, whatever their declaration says, exactly as Supervisor decodes a request body.
  *
  * <p>Thread-safe: the factory is configured once in the constructor and only creates readers
  * afterwards (the JDK factory keeps no per-document state when reader reuse is off, its default);
@@ -31,6 +37,8 @@ import javax.xml.stream.XMLStreamReader;
 public final class XmlRpcReader {
     /** Arrays and structs nested deeper than this are refused; Supervisor's answers nest 3 deep. */
     public static final int DEFAULT_MAX_DEPTH = 100;
+
+    private static final String JDK_MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
 
     private final XMLInputFactory factory;
     private final int maxDepth;
@@ -44,7 +52,7 @@ public final class XmlRpcReader {
             throw new IllegalArgumentException("maxDepth must be at least 1: " + maxDepth);
         }
         this.maxDepth = maxDepth;
-        this.factory = hardenedFactory();
+        this.factory = hardenedFactory(maxDepth);
     }
 
     /**
@@ -52,8 +60,12 @@ public final class XmlRpcReader {
      * locked down. DESIGN.md records that its defaults DID resolve an external entity to
      * /etc/hostname, hence every switch here.
      */
-    private static XMLInputFactory hardenedFactory() {
+    private static XMLInputFactory hardenedFactory(int maxDepth) {
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        // JDK 25 caps element depth at 100 by default; each array or struct level costs three
+        // elements (value, array/struct, data/member) plus the envelope, so make room for our own
+        // cap to trip first with its clearer message, while the JDK's stays as a backstop.
+        f.setProperty(JDK_MAX_ELEMENT_DEPTH, 3 * maxDepth + 10);
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
@@ -65,19 +77,17 @@ public final class XmlRpcReader {
         return f;
     }
 
-    public XmlRpcCall readMethodCall(byte[] document) throws XmlRpcParseException {
-        try {
-            return readMethodCall(new ByteArrayInputStream(document));
-        } catch (XmlRpcParseException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new AssertionError("a byte array cannot fail to read", e);
-        }
+    /**
+     * Reads the rest of {@code in} (the caller bounds it, e.g. by Content-Length) and parses it as
+     * {@link #readMethodCall(byte[])} does. The stream is not closed.
+     */
+    public XmlRpcCall readMethodCall(InputStream in) throws IOException {
+        return readMethodCall(in.readAllBytes());
     }
 
     /** Reads one {@code <methodCall>}; {@code <params>} may be absent, {@code <methodName>} may not. */
-    public XmlRpcCall readMethodCall(InputStream in) throws IOException {
-        XMLStreamReader xml = open(in);
+    public XmlRpcCall readMethodCall(byte[] document) throws XmlRpcParseException {
+        XMLStreamReader xml = open(document);
         try {
             Unmarshaller u = new Unmarshaller(xml, maxDepth);
             u.expectRoot("methodCall");
@@ -104,22 +114,20 @@ public final class XmlRpcReader {
         }
     }
 
-    public XmlRpcValue readMethodResponse(byte[] document) throws XmlRpcParseException, XmlRpcFault {
-        try {
-            return readMethodResponse(new ByteArrayInputStream(document));
-        } catch (XmlRpcParseException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new AssertionError("a byte array cannot fail to read", e);
-        }
+    /**
+     * Reads the rest of {@code in} (the caller bounds it) and parses it as
+     * {@link #readMethodResponse(byte[])} does. The stream is not closed.
+     */
+    public XmlRpcValue readMethodResponse(InputStream in) throws IOException, XmlRpcFault {
+        return readMethodResponse(in.readAllBytes());
     }
 
     /**
      * Reads one {@code <methodResponse>}: its single value, or the fault it carries thrown as
      * {@link XmlRpcFault} once the whole document has been checked.
      */
-    public XmlRpcValue readMethodResponse(InputStream in) throws IOException, XmlRpcFault {
-        XMLStreamReader xml = open(in);
+    public XmlRpcValue readMethodResponse(byte[] document) throws XmlRpcParseException, XmlRpcFault {
+        XMLStreamReader xml = open(document);
         try {
             Unmarshaller u = new Unmarshaller(xml, maxDepth);
             u.expectRoot("methodResponse");
@@ -172,9 +180,26 @@ public final class XmlRpcReader {
         }
     }
 
-    private XMLStreamReader open(InputStream in) throws XmlRpcParseException {
+    /**
+     * Decodes the bytes as UTF-8 ourselves and hands the parser characters. That is how Supervisor
+     * reads a request (as a str, whatever the declaration says), and it keeps the JDK's byte
+     * decoder out of the way: on a malformed sequence that decoder prints "[Fatal Error]" to
+     * System.err, which a daemon must not do for every bad request.
+     */
+    private XMLStreamReader open(byte[] document) throws XmlRpcParseException {
+        CharBuffer chars;
         try {
-            return factory.createXMLStreamReader(in);
+            chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(document));
+        } catch (CharacterCodingException e) {
+            throw new XmlRpcParseException("malformed XML: the document is not UTF-8 (" + e + ")", e);
+        }
+        int start = chars.hasRemaining() && chars.get(chars.position()) == '\uFEFF' ? 1 : 0; // byte order mark
+        try {
+            return factory.createXMLStreamReader(new CharArrayReader(chars.array(),
+                    chars.arrayOffset() + chars.position() + start, chars.remaining() - start));
         } catch (XMLStreamException e) {
             throw malformed(e);
         }
@@ -182,7 +207,7 @@ public final class XmlRpcReader {
 
     private static void close(XMLStreamReader xml) {
         try {
-            xml.close(); // releases parser buffers; never closes the caller's stream
+            xml.close(); // releases parser buffers
         } catch (XMLStreamException ignored) {
             // nothing left to report: the document was already accepted or refused
         }
