@@ -20,6 +20,15 @@ public final class Python3 {
 
     private Python3() {}
 
+    /** Like {@link #run}, but skips the test unless Supervisor's own package can be imported. */
+    public static byte[] runWithSupervisor(String script, byte[] stdin) throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(PYTHON), "no " + PYTHON + " on this machine");
+        Process probe = new ProcessBuilder(PYTHON.toString(), "-c", "import supervisor.xmlrpc")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assumeTrue(probe.waitFor() == 0, "Supervisor's Python package is not installed");
+        return run(script, stdin);
+    }
+
     /** Runs {@code script} with {@code stdin}; returns stdout, or fails the test with stderr. */
     public static byte[] run(String script, byte[] stdin) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(PYTHON), "no " + PYTHON + " on this machine");
