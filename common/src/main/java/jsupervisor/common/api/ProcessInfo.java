@@ -121,6 +121,6 @@ public record ProcessInfo(
      * {@code <int>} allows (a 2038 timestamp saturates rather than failing the whole answer).
      */
     public static int cappedInt(long value) {
-        return (int) Math.clamp(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        return Math.clamp(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 }

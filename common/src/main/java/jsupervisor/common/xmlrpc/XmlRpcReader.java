@@ -37,19 +37,27 @@ import javax.xml.stream.XMLStreamReader;
 public final class XmlRpcReader {
     /** Arrays and structs nested deeper than this are refused; Supervisor's answers nest 3 deep. */
     public static final int DEFAULT_MAX_DEPTH = 100;
+    /** The highest cap a caller may choose: far below where the recursive descent could exhaust a stack. */
+    public static final int MAX_DEPTH_LIMIT = 10_000;
 
     private static final String JDK_MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
 
     private final XMLInputFactory factory;
     private final int maxDepth;
 
+    /** A reader with the {@link #DEFAULT_MAX_DEPTH} cap. */
     public XmlRpcReader() {
         this(DEFAULT_MAX_DEPTH);
     }
 
+    /**
+     * A reader that refuses arrays and structs nested deeper than {@code maxDepth}.
+     *
+     * @param maxDepth from 1 to {@link #MAX_DEPTH_LIMIT}; the parser recurses once per level
+     */
     public XmlRpcReader(int maxDepth) {
-        if (maxDepth < 1) {
-            throw new IllegalArgumentException("maxDepth must be at least 1: " + maxDepth);
+        if (maxDepth < 1 || maxDepth > MAX_DEPTH_LIMIT) {
+            throw new IllegalArgumentException("maxDepth must be from 1 to " + MAX_DEPTH_LIMIT + ": " + maxDepth);
         }
         this.maxDepth = maxDepth;
         this.factory = hardenedFactory(maxDepth);

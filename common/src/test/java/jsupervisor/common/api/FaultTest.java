@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import jsupervisor.common.xmlrpc.Python3;
 import jsupervisor.common.xmlrpc.XmlRpcFault;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class FaultTest {
 

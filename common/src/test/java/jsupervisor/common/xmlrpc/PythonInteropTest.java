@@ -38,11 +38,13 @@ class PythonInteropTest {
     void pythonReadsEveryTypeWeWriteAsWeMeantIt() throws Exception {
         List<XmlRpcValue> values = List.of(
                 XmlRpcValue.of(0), XmlRpcValue.of(Integer.MIN_VALUE), XmlRpcValue.of(true), XmlRpcValue.of(false),
-                XmlRpcValue.of(""), XmlRpcValue.of("a&b<c>d]]>\"'\t\n"), XmlRpcValue.of("caf\u00e9 \u2603 \uD83D\uDE00"),
+                XmlRpcValue.of(""), XmlRpcValue.of("a&b<c>d]]>\"'\t\n"),
+                XmlRpcValue.of("caf\u00e9 \u2603 \uD83D\uDE00"),
                 XmlRpcValue.of(0.1), XmlRpcValue.of(-0.0), XmlRpcValue.of(1e16), XmlRpcValue.of(Double.MIN_VALUE),
                 XmlRpcValue.of(Double.POSITIVE_INFINITY), XmlRpcValue.of(Double.NaN),
                 XmlRpcValue.of(LocalDateTime.of(2026, 11, 24, 5, 1, 2)),
-                XmlRpcValue.of(new byte[0]), XmlRpcValue.of(new byte[] {0, 1, 2, (byte) 0xff}), XmlRpcValue.of(new byte[500]),
+                XmlRpcValue.of(new byte[0]), XmlRpcValue.of(new byte[] {0, 1, 2, (byte) 0xff}),
+                XmlRpcValue.of(new byte[500]),
                 XmlRpcValue.array(), XmlRpcValue.array(XmlRpcValue.of(1), XmlRpcValue.array(XmlRpcValue.of("x"))),
                 XmlRpcValue.Struct.builder().build(),
                 XmlRpcValue.Struct.builder().put("z<&>", 1).put("a", XmlRpcValue.Nil.INSTANCE).build(),
@@ -65,7 +67,8 @@ class PythonInteropTest {
     @Test
     void pythonReadsTheFaultWeWrite() throws Exception {
         List<byte[]> answers = reDumpInPython(List.of(XmlRpcWriter.fault(10, "BAD_NAME: caf\u00e9 <x>")));
-        assertThat(new String(answers.getFirst(), StandardCharsets.UTF_8)).isEqualTo("FAULT 10 BAD_NAME: caf\u00e9 <x>");
+        assertThat(new String(answers.getFirst(), StandardCharsets.UTF_8))
+                .isEqualTo("FAULT 10 BAD_NAME: caf\u00e9 <x>");
     }
 
     @Test

@@ -60,7 +60,8 @@ class XmlRpcReaderHostileTest {
                 Arguments.of("billion laughs", laughs),
                 Arguments.of("external parameter entity",
                         "<!DOCTYPE methodCall [<!ENTITY % p SYSTEM \"file:///etc/hostname\"> %p;]>" + body),
-                Arguments.of("external DTD over http", "<!DOCTYPE methodCall SYSTEM \"http://127.0.0.1:9/x.dtd\">" + body),
+                Arguments.of("external DTD over http",
+                        "<!DOCTYPE methodCall SYSTEM \"http://127.0.0.1:9/x.dtd\">" + body),
                 Arguments.of("external DTD file", "<!DOCTYPE methodCall SYSTEM \"/etc/hostname\">" + body),
                 Arguments.of("bare DOCTYPE", "<!DOCTYPE methodCall>" + body),
                 Arguments.of("empty internal subset", "<!DOCTYPE methodCall []>" + body));
@@ -147,7 +148,8 @@ class XmlRpcReaderHostileTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badValues")
     void malformedValuesAreRefused(String valueContent, String why) {
-        String doc = "<methodResponse><params><param><value>" + valueContent + "</value></param></params></methodResponse>";
+        String doc = "<methodResponse><params><param><value>" + valueContent
+                + "</value></param></params></methodResponse>";
         assertThatThrownBy(() -> reader.readMethodResponse(utf8(doc)))
                 .isInstanceOf(XmlRpcParseException.class)
                 .hasMessageContaining(why)
@@ -161,8 +163,10 @@ class XmlRpcReaderHostileTest {
                 Arguments.of("<methodCall><params/></methodCall>", "expected <methodName>"),
                 Arguments.of("<methodCall></methodCall>", "expected <methodName>"),
                 Arguments.of("<methodCall><methodName></methodName></methodCall>", "empty <methodName>"),
-                Arguments.of("<methodCall><methodName>a<b/></methodName></methodCall>", "unexpected <b> in <methodName>"),
-                Arguments.of("<methodCall><methodName>a</methodName><foo/></methodCall>", "unexpected <foo> in <methodCall>"),
+                Arguments.of("<methodCall><methodName>a<b/></methodName></methodCall>",
+                        "unexpected <b> in <methodName>"),
+                Arguments.of("<methodCall><methodName>a</methodName><foo/></methodCall>",
+                        "unexpected <foo> in <methodCall>"),
                 Arguments.of("<methodCall><methodName>a</methodName><params/><params/></methodCall>",
                         "unexpected <params> in <methodCall>"),
                 Arguments.of("<methodCall><methodName>a</methodName>text</methodCall>", "unexpected text"),
@@ -192,7 +196,8 @@ class XmlRpcReaderHostileTest {
     static Stream<Arguments> badResponses() {
         String value = "<value><int>1</int></value>";
         return Stream.of(
-                Arguments.of("<methodCall><methodName>a</methodName></methodCall>", "expected <methodResponse> as the root"),
+                Arguments.of("<methodCall><methodName>a</methodName></methodCall>",
+                        "expected <methodResponse> as the root"),
                 Arguments.of("<methodResponse/>", "expected <params> or <fault>"),
                 Arguments.of("<methodResponse><params/></methodResponse>", "exactly one <param>, got 0"),
                 Arguments.of("<methodResponse><params><param>" + value + "</param><param>" + value

@@ -28,7 +28,8 @@ class XmlRpcReaderTest {
                 XmlRpcValue.of(0.0), XmlRpcValue.of(-0.0), XmlRpcValue.of(0.1), XmlRpcValue.of(1e300),
                 XmlRpcValue.of(Double.MIN_VALUE), XmlRpcValue.of(Double.NaN), XmlRpcValue.of(Double.NEGATIVE_INFINITY),
                 XmlRpcValue.of(LocalDateTime.of(2026, 11, 24, 5, 1, 2)),
-                XmlRpcValue.of(new byte[0]), XmlRpcValue.of(new byte[] {0, 1, (byte) 0xff}), XmlRpcValue.of(new byte[1000]),
+                XmlRpcValue.of(new byte[0]), XmlRpcValue.of(new byte[] {0, 1, (byte) 0xff}),
+                XmlRpcValue.of(new byte[1000]),
                 XmlRpcValue.array(), XmlRpcValue.array(XmlRpcValue.of(1), XmlRpcValue.of("x"), XmlRpcValue.array()),
                 XmlRpcValue.Struct.builder().build(),
                 XmlRpcValue.Struct.builder().put("z", 1).put("a", XmlRpcValue.array(XmlRpcValue.Nil.INSTANCE))
@@ -101,7 +102,8 @@ class XmlRpcReaderTest {
         assertThat(results.get(0).asStruct().getString("statename")).isEqualTo("RUNNING");
         assertThat(XmlRpcFault.isFaultStruct(results.get(1))).isFalse();
         assertThat(XmlRpcFault.isFaultStruct(results.get(2))).isTrue();
-        assertThat(XmlRpcFault.fromStruct(results.get(2).asStruct())).isEqualTo(new XmlRpcFault(10, "BAD_NAME: nosuch"));
+        assertThat(XmlRpcFault.fromStruct(results.get(2).asStruct()))
+                .isEqualTo(new XmlRpcFault(10, "BAD_NAME: nosuch"));
     }
 
     @Test
@@ -144,7 +146,8 @@ class XmlRpcReaderTest {
                 Arguments.of("<value/>", XmlRpcValue.of("")),
                 Arguments.of("<value><string/></value>", XmlRpcValue.of("")),
                 Arguments.of("<value>a &amp; b &lt; &#x41;&#66;</value>", XmlRpcValue.of("a & b < AB")),
-                Arguments.of("<value><string><![CDATA[<raw> & ]]>tail</string></value>", XmlRpcValue.of("<raw> & tail")),
+                Arguments.of("<value><string><![CDATA[<raw> & ]]>tail</string></value>",
+                        XmlRpcValue.of("<raw> & tail")),
                 Arguments.of("<value><string>a<!-- comment -->b</string></value>", XmlRpcValue.of("ab")),
                 Arguments.of("<value>\n  <int>5</int>\n</value>", XmlRpcValue.of(5)),
                 Arguments.of("<value><i4>-5</i4></value>", XmlRpcValue.of(-5)),
@@ -197,9 +200,11 @@ class XmlRpcReaderTest {
         byte[] declared = "<?xml version='1.0' encoding='ISO-8859-1'?><methodCall><methodName>caf\u00e9</methodName>"
                 .concat("</methodCall>").getBytes(StandardCharsets.UTF_8);
         assertThat(reader.readMethodCall(declared).methodName()).isEqualTo("caf\u00e9");
-        byte[] latin1 = "<methodCall><methodName>caf\u00e9</methodName></methodCall>".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 = "<methodCall><methodName>caf\u00e9</methodName></methodCall>"
+                .getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> reader.readMethodCall(latin1)).hasMessageContaining("not UTF-8");
-        byte[] bom = ("\uFEFF<methodCall><methodName>\u00e9</methodName></methodCall>").getBytes(StandardCharsets.UTF_8);
+        byte[] bom = "\uFEFF<methodCall><methodName>\u00e9</methodName></methodCall>"
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(reader.readMethodCall(bom).methodName()).isEqualTo("\u00e9");
     }
 
@@ -224,6 +229,42 @@ class XmlRpcReaderTest {
             deep = i % 2 == 0 ? XmlRpcValue.array(deep) : XmlRpcValue.Struct.builder().put("k", deep).build();
         }
         assertThat(reader.readMethodResponse(XmlRpcWriter.methodResponse(deep))).isEqualTo(deep);
+    }
+
+    @Test
+    void oneReaderServesManyThreadsAtOnce() throws Exception {
+        byte[][] documents = {Captured.bytes("response-getProcessInfo.xml"), Captured.bytes("response-multicall.xml"),
+                Captured.bytes("response-listMethods.xml"), Captured.bytes("response-getAllProcessInfo.xml")};
+        XmlRpcValue[] expected = new XmlRpcValue[documents.length];
+        for (int i = 0; i < documents.length; i++) {
+            expected[i] = reader.readMethodResponse(documents[i]);
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(documents.length)) {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int t = 0; t < documents.length; t++) {
+                int mine = t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        int k = (mine + i) % documents.length;
+                        if (!reader.readMethodResponse(documents[k]).equals(expected[k])) {
+                            return false;
+                        }
+                        assertThatThrownBy(() -> reader.readMethodResponse(utf8("<methodResponse><oops"))); // interleave
+                    }
+                    return true;
+                }));
+            }
+            for (var result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void maxDepthMustBeSane() {
+        assertThatThrownBy(() -> new XmlRpcReader(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new XmlRpcReader(XmlRpcReader.MAX_DEPTH_LIMIT + 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static byte[] utf8(String s) {

@@ -54,7 +54,8 @@ class XmlRpcValueTest {
                 Arguments.of((Runnable) () -> XmlRpcValue.of(1).asString(), "expected string but got int"),
                 Arguments.of((Runnable) () -> XmlRpcValue.of(1).asBoolean(), "expected boolean but got int"),
                 Arguments.of((Runnable) () -> XmlRpcValue.of(1).asDouble(), "expected double but got int"),
-                Arguments.of((Runnable) () -> XmlRpcValue.of("x").asDateTime(), "expected dateTime.iso8601 but got string"),
+                Arguments.of((Runnable) () -> XmlRpcValue.of("x").asDateTime(),
+                        "expected dateTime.iso8601 but got string"),
                 Arguments.of((Runnable) () -> XmlRpcValue.of("x").asBytes(), "expected base64 but got string"),
                 Arguments.of((Runnable) () -> XmlRpcValue.Nil.INSTANCE.asList(), "expected array but got nil"),
                 Arguments.of((Runnable) () -> XmlRpcValue.array().asStruct(), "expected struct but got array"),
@@ -101,7 +102,8 @@ class XmlRpcValueTest {
         bytes[0] = 9;
         value.value()[1] = 9;
         assertThat(value.value()).containsExactly(1, 2, 3);
-        assertThat(value).isEqualTo(XmlRpcValue.of(new byte[] {1, 2, 3})).hasSameHashCodeAs(XmlRpcValue.of(new byte[] {1, 2, 3}));
+        var same = XmlRpcValue.of(new byte[] {1, 2, 3});
+        assertThat(value).isEqualTo(same).hasSameHashCodeAs(same);
         assertThat(value).isNotEqualTo(XmlRpcValue.of(new byte[] {1, 2}));
         assertThat(value).hasToString("Base64[010203]");
     }

@@ -30,7 +30,8 @@ class XmlRpcWriterTest {
                 Arguments.of(XmlRpcValue.of(Integer.MIN_VALUE), "<value><int>-2147483648</int></value>\n"),
                 Arguments.of(XmlRpcValue.of(true), "<value><boolean>1</boolean></value>\n"),
                 Arguments.of(XmlRpcValue.of(false), "<value><boolean>0</boolean></value>\n"),
-                Arguments.of(XmlRpcValue.of("a&b<c>d\"e'f"), "<value><string>a&amp;b&lt;c&gt;d\"e'f</string></value>\n"),
+                Arguments.of(XmlRpcValue.of("a&b<c>d\"e'f"),
+                        "<value><string>a&amp;b&lt;c&gt;d\"e'f</string></value>\n"),
                 Arguments.of(XmlRpcValue.of(""), "<value><string></string></value>\n"),
                 Arguments.of(XmlRpcValue.of("caf\u00e9 \u2603 \uD83D\uDE00"),
                         "<value><string>caf\u00e9 \u2603 \uD83D\uDE00</string></value>\n"),
@@ -60,7 +61,8 @@ class XmlRpcWriterTest {
                 Arguments.of(XmlRpcValue.of("abc".getBytes(StandardCharsets.US_ASCII)),
                         "<value><base64>\nYWJj\n</base64></value>\n"),
                 Arguments.of(XmlRpcValue.of(hundred),
-                        "<value><base64>\nAAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4\n"
+                        "<value><base64>\n"
+                                + "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4\n"
                                 + "OTo7PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiYw==\n</base64></value>\n"),
                 Arguments.of(XmlRpcValue.of(LocalDateTime.of(2026, 1, 2, 3, 4, 5)),
                         "<value><dateTime.iso8601>20260102T03:04:05</dateTime.iso8601></value>\n"),
@@ -98,7 +100,8 @@ class XmlRpcWriterTest {
     @Test
     void integersBeyondThirtyTwoBitsAreWrittenAsI8() {
         assertThat(valueXml(XmlRpcValue.of(2147483648L))).isEqualTo("<value><i8>2147483648</i8></value>\n");
-        assertThat(valueXml(XmlRpcValue.of(Long.MIN_VALUE))).isEqualTo("<value><i8>-9223372036854775808</i8></value>\n");
+        assertThat(valueXml(XmlRpcValue.of(Long.MIN_VALUE)))
+                .isEqualTo("<value><i8>-9223372036854775808</i8></value>\n");
     }
 
     static Stream<Arguments> forbiddenCharacters() {
