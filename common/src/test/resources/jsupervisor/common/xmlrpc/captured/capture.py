@@ -1,3 +1,32 @@
+"""Records the payloads in this directory; kept so they can be regenerated and audited.
+
+call-*.xml      what Python 3.11's xmlrpc.client.dumps writes (as supervisorctl sends it)
+response-*.xml  what a real supervisord 4.2.5 (Debian 12 package) answered to them, raw HTTP body
+
+Run against a throwaway daemon started with this config as /tmp/xrcap/sd.conf:
+
+    [unix_http_server]
+    file=/tmp/xrcap/sock
+    [supervisord]
+    logfile=/tmp/xrcap/sd.log
+    pidfile=/tmp/xrcap/sd.pid
+    [rpcinterface:supervisor]
+    supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
+    [program:sleeper]
+    command=/bin/sleep 1000
+    stdout_logfile=/tmp/xrcap/sleeper.out
+    stderr_logfile=/tmp/xrcap/sleeper.err
+    [group:web]
+    programs=sleeper
+    [program:other]
+    command=/bin/sleep 1000
+    autostart=false
+
+    supervisord -c /tmp/xrcap/sd.conf && cd <this dir> && /usr/bin/python3 capture.py
+
+Timestamps and pids in the answers are those of the recorded run; tests that compare against
+them use the recorded values.
+"""
 import http.client, socket, sys, xmlrpc.client, datetime
 
 class UnixConn(http.client.HTTPConnection):
