@@ -35,7 +35,7 @@ import javax.xml.stream.XMLStreamReader;
  * each parse has its own {@link Unmarshaller}. Uses no reflection.
  */
 public final class XmlRpcReader {
-    /** Arrays and structs nested deeper than this are refused; Supervisor's answers nest 3 deep. */
+    /** Arrays and structs nested deeper than this are refused; Supervisor's answers nest at most 4 deep. */
     public static final int DEFAULT_MAX_DEPTH = 100;
     /** The highest cap a caller may choose: far below where the recursive descent could exhaust a stack. */
     public static final int MAX_DEPTH_LIMIT = 10_000;

@@ -30,6 +30,7 @@ public sealed interface XmlRpcValue {
 
     /** An integer; written as {@code <int>} when it fits 32 bits and as {@code <i8>} otherwise. */
     record Int(long value) implements XmlRpcValue {
+        @Override
         public String typeName() {
             return "int";
         }
@@ -37,6 +38,7 @@ public sealed interface XmlRpcValue {
 
     /** A {@code <boolean>}, written {@code 0} or {@code 1}. */
     record Bool(boolean value) implements XmlRpcValue {
+        @Override
         public String typeName() {
             return "boolean";
         }
@@ -48,6 +50,7 @@ public sealed interface XmlRpcValue {
             Objects.requireNonNull(value, "value");
         }
 
+        @Override
         public String typeName() {
             return "string";
         }
@@ -55,6 +58,7 @@ public sealed interface XmlRpcValue {
 
     /** A {@code <double>}; NaN and the infinities are allowed because Python writes and reads them. */
     record Double(double value) implements XmlRpcValue {
+        @Override
         public String typeName() {
             return "double";
         }
@@ -78,6 +82,7 @@ public sealed interface XmlRpcValue {
             return new DateTime(value.truncatedTo(ChronoUnit.SECONDS));
         }
 
+        @Override
         public String typeName() {
             return "dateTime.iso8601";
         }
@@ -99,6 +104,7 @@ public sealed interface XmlRpcValue {
             return value.length;
         }
 
+        @Override
         public String typeName() {
             return "base64";
         }
@@ -137,6 +143,7 @@ public sealed interface XmlRpcValue {
             return values.size();
         }
 
+        @Override
         public String typeName() {
             return "array";
         }
@@ -191,6 +198,7 @@ public sealed interface XmlRpcValue {
             return get(name).asBoolean();
         }
 
+        @Override
         public String typeName() {
             return "struct";
         }
@@ -233,10 +241,13 @@ public sealed interface XmlRpcValue {
         /** The one instance worth having; any {@code new Nil()} equals it. */
         public static final Nil INSTANCE = new Nil();
 
+        @Override
         public String typeName() {
             return "nil";
         }
     }
+
+    // Factories: call sites read XmlRpcValue.of(pid), XmlRpcValue.array(...), Struct.builder().
 
     static Int of(long value) {
         return new Int(value);
