@@ -1,0 +1,22 @@
+package jsupervisor.common.xmlrpc;
+
+import java.io.IOException;
+
+/**
+ * A document is not an XML-RPC message we accept: malformed or truncated XML, a DOCTYPE, an
+ * unknown element, an {@code <int>} out of range, bad base64, nesting deeper than the cap.
+ * Supervisor answers such a request with HTTP 400 ("unmarshallable").
+ *
+ * <p>An {@link IOException} because it is a property of the bytes read, like a
+ * {@link java.nio.charset.CharacterCodingException}. The message says what was wrong and where
+ * ({@code line:column}); it never quotes entity contents, since the reader refuses to resolve any.
+ */
+public final class XmlRpcParseException extends IOException {
+    public XmlRpcParseException(String message) {
+        super(message);
+    }
+
+    public XmlRpcParseException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
