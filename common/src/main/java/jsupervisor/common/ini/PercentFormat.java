@@ -58,6 +58,8 @@ public final class PercentFormat {
 
     static String format(String s, Map<String, ?> names) throws MissingName, BadFormat {
         StringBuilder out = new StringBuilder(s.length());
+        boolean mappingConsumed = false;
+        boolean mappingAsText = false;
         int i = 0;
         int n = s.length();
         while (i < n) {
@@ -133,13 +135,26 @@ public final class PercentFormat {
                         conv, (int) conv, convIndex));
             }
             if (key == null) {
-                // Python would format the whole mapping here; no Supervisor value relies on that
-                throw new BadFormat("format requires a mapping key, as in %(name)" + conv);
+                // Python hands the whole mapping to the first unnamed conversion, and has nothing for a second
+                if (mappingConsumed) {
+                    throw new BadFormat("not enough arguments for format string");
+                }
+                mappingConsumed = true;
+                if ("sra".indexOf(conv) >= 0) {
+                    mappingAsText = true; // Python would succeed here; we refuse at the end (see below)
+                } else {
+                    convertMapping(conv);
+                }
+                continue;
             }
             if (!names.containsKey(key)) {
                 throw new MissingName(key);
             }
             out.append(convert(names.get(key), conv, flags, width, precision));
+        }
+        if (mappingAsText) {
+            // Python prints its repr of the whole expansion dict; no configuration means that on purpose
+            throw new BadFormat("format requires a mapping key, as in %(name)s");
         }
         return out.toString();
     }
@@ -173,6 +188,17 @@ public final class PercentFormat {
             }
         }
         return body;
+    }
+
+    /** An unnamed numeric conversion applied to the mapping itself fails, with Python's texts. */
+    private static void convertMapping(char conv) throws BadFormat {
+        switch (conv) {
+            case 'd', 'i', 'u' -> throw new BadFormat("%" + conv + " format: a real number is required, not dict");
+            case 'o', 'x', 'X' -> throw new BadFormat("%" + conv + " format: an integer is required, not dict");
+            case 'e', 'E', 'f', 'F', 'g', 'G' -> throw new BadFormat("must be real number, not dict");
+            case 'c' -> throw new BadFormat("%c requires int or char");
+            default -> throw new IllegalArgumentException("not a numeric conversion: " + conv);
+        }
     }
 
     private static String integer(Object value, char conv, List<Character> flags) throws BadFormat {

@@ -47,6 +47,11 @@ class PercentFormatTest {
                 Arguments.of("%(here)z", "unsupported format character 'z' (0x7a) at index 7"),
                 Arguments.of("%-(here)s", "unsupported format character '(' (0x28) at index 2"),
                 Arguments.of("%(here)d", "%d format: a real number is required, not str"),
+                Arguments.of("%d", "%d format: a real number is required, not dict"),
+                Arguments.of("%x", "%x format: an integer is required, not dict"),
+                Arguments.of("%s %s", "not enough arguments for format string"),
+                Arguments.of("%(here)s %s %s", "not enough arguments for format string"),
+                Arguments.of("%(here)s %s", "format requires a mapping key, as in %(name)s"),
                 Arguments.of("echo \"%\"", "unsupported format character '\"' (0x22) at index 7"));
     }
 

@@ -63,7 +63,7 @@ public final class ConfigLoader {
         List<GroupConfig> groups = withSupervisordEnvironment(
                 new GroupsReader(src, os, programs, here).read(), sv.environment());
         List<HttpServerConfig> servers = new ServerSectionsReader(src, os, here).read();
-        SupervisordConfig effective = effective(sv, cli);
+        SupervisordConfig effective = effective(sv, cli, src);
         return new Configuration(configFile, here, effective, servers, rpc, groups, serverUrl(servers),
                 warnings, infos);
     }
@@ -113,14 +113,17 @@ public final class ConfigLoader {
     }
 
     /** Command line over config file, then Supervisor's {@code realize} checks and path normalisation. */
-    private SupervisordConfig effective(SupervisordSectionReader.Values v, DaemonOptions cli) throws ConfigException {
+    private SupervisordConfig effective(SupervisordSectionReader.Values v, DaemonOptions cli, OptionSource src)
+            throws ConfigException {
         String user = cli.user() != null ? cli.user() : v.user();
         Integer uid = null;
         if (user != null) {
             try {
                 uid = os.nameToUid(user);
             } catch (InvalidValueException e) {
-                throw new ConfigException(e.getMessage());
+                // a -u value has no place in the file; one from [supervisord] user= does
+                throw cli.user() != null ? new ConfigException(e.getMessage())
+                        : src.error(SupervisordSectionReader.SECTION, "user", e.getMessage());
             }
         }
         String logfile = cli.logfile() != null ? cli.logfile() : v.logfile();

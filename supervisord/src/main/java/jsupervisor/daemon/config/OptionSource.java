@@ -99,8 +99,10 @@ final class OptionSource {
     ConfigException error(String section, String option, String message) {
         Optional<IniValue> v = option == null ? Optional.empty() : doc.get(section, option);
         if (v.isPresent()) {
-            return new ConfigException(message,
-                    new ConfigException.Where(v.get().file(), v.get().line(), section, option));
+            // a value inherited from [DEFAULT] is located where it is written
+            boolean inherited = doc.section(section).map(s -> !s.options().containsKey(option)).orElse(true);
+            return new ConfigException(message, new ConfigException.Where(v.get().file(), v.get().line(),
+                    inherited ? IniDocument.DEFAULT_SECTION : section, option));
         }
         return sectionError(section, message);
     }

@@ -77,7 +77,7 @@ final class ServerSectionsReader {
         String username = src.get(s, "username", null, Map.of());
         String password = src.get(s, "password", null, Map.of());
         if ((username == null) != (password == null)) {
-            throw src.error(s, username == null ? "password" : "username", "Section [" + s + "] contains incomplete "
+            throw src.sectionError(s, "Section [" + s + "] contains incomplete "
                     + "authentication: If a username or a password is specified, both the username and password "
                     + "must be specified");
         }
