@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import jsupervisor.daemon.pidproxy.BlockedSignals;
+import jsupervisor.daemon.pidproxy.Reexec;
 import jsupervisor.daemon.pidproxy.SignalSender;
 import sun.misc.Signal;
 
@@ -13,16 +15,15 @@ import sun.misc.Signal;
  * pidproxy: runs a command and passes the signals it receives on to the pid named in a pidfile.
  *
  * <p>Mirrors supervisor/pidproxy.py. It exists for programs that daemonize themselves: supervisord
- * watches pidproxy, and pidproxy relays TERM, HUP, INT, USR1 and USR2 to the real daemon.
+ * watches pidproxy, and pidproxy relays TERM, HUP, INT, USR1, USR2 and QUIT to the real daemon.
  *
- * <p>Threads: the main thread starts the child and waits for it to exit; each signal arrives on a
- * JDK-created handler thread, and {@link #forward} is synchronized so that two signals are relayed
- * one after the other, in arrival order.
- *
- * <p>Signals: HotSpot owns SIGQUIT (thread dumps), so {@code sun.misc.Signal} refuses it and QUIT is
- * NOT relayed, unlike upstream. {@code bin/pidproxy} starts the JVM with {@code -XX:-DisplayVMOutput}
- * so that a QUIT at least does not print a thread dump into the child's log; pidproxy keeps running.
- * {@code -Xrs} is no way out: it would also take HUP, INT and TERM away from {@code sun.misc.Signal}.
+ * <p>Signals: HotSpot owns SIGQUIT (thread dumps) and {@code sun.misc.Signal} refuses it. So pidproxy
+ * first blocks the six signals and re-executes itself (same pid, with {@code -Xrs}; see {@link Reexec});
+ * the new JVM reads them from a signalfd on one platform thread, {@code pidproxy-signals}. Should that
+ * be impossible, it falls back to {@code sun.misc.Signal} for all but QUIT, which is then
+ * not relayed ({@code bin/pidproxy} passes {@code -XX:-DisplayVMOutput} so that QUIT at least prints no
+ * thread dump into the child's log). {@link #forward} is synchronized so signals are relayed one at a
+ * time, in arrival order. The main thread starts the child and waits for it to exit.
  *
  * <p>Other deliberate differences from upstream: the child's argv[0] is the absolute path rather than
  * the word as typed (ProcessBuilder has no separate argv[0]); only fds 0-2 are inherited; a command that
@@ -35,18 +36,19 @@ public final class PidProxy {
             pidproxy -- run a command and relay signals to the pid in a pidfile.
 
             Meant for programs that put themselves in the background: supervisord watches
-            pidproxy, and pidproxy sends each TERM, HUP, INT, USR1 or USR2 it receives to
-            the process whose pid the program wrote into the pidfile.  pidproxy exits once
-            the command exits, or right after relaying TERM or INT.
+            pidproxy, and pidproxy sends each TERM, HUP, INT, QUIT, USR1 or USR2 it receives
+            to the process whose pid the program wrote into the pidfile.  pidproxy exits
+            once the command exits, or right after relaying TERM, INT or QUIT.
 
             Usage: %s <pidfile name> <command> [<cmdarg1> ...]
             """;
 
-    /** The signals upstream relays. QUIT is listed but cannot be installed on HotSpot (see above). */
+    /** The signals upstream relays. */
     static final List<String> RELAYED = List.of("TERM", "HUP", "INT", "USR1", "USR2", "QUIT");
 
     /** After relaying one of these, pidproxy itself exits 0 (mirrors passtochild()). */
-    private static final Set<String> FINAL = Set.of("TERM", "INT", "QUIT");
+    private static final Set<Integer> FINAL = Set.of(
+            new Signal("TERM").getNumber(), new Signal("INT").getNumber(), new Signal("QUIT").getNumber());
 
     private final String pidfile;
     private final SignalSender sender;
@@ -65,7 +67,7 @@ public final class PidProxy {
             System.exit(1);
         }
         PidProxy proxy = new PidProxy(args[0], new SignalSender());
-        proxy.installHandlers();
+        proxy.listen();
         System.exit(proxy.run(commandLine(args)));
     }
 
@@ -76,13 +78,33 @@ public final class PidProxy {
         return command;
     }
 
-    private void installHandlers() {
-        // Installed before the child starts, like upstream, so no early signal takes the default action.
+    /**
+     * Starts receiving the relayed signals; done before the child starts, like upstream. In the first
+     * JVM this normally does not return: it re-executes pidproxy with the signals blocked.
+     */
+    private void listen() {
+        int[] numbers = RELAYED.stream().mapToInt(name -> new Signal(name).getNumber()).toArray();
+        if (BlockedSignals.blockedInThisThread(numbers)) {
+            BlockedSignals source = BlockedSignals.open(numbers);
+            Thread.ofPlatform().name("pidproxy-signals").daemon(true).start(() -> {
+                while (true) {
+                    forward(source.take());
+                }
+            });
+            return;
+        }
+        if (!Reexec.done()) {
+            BlockedSignals.block(numbers);
+            String failure = Reexec.withSignalsLeftToUs(); // returns only if execve failed
+            BlockedSignals.unblock(numbers);
+            System.err.println("pidproxy: " + failure + "; QUIT will not be relayed");
+        }
+        // Fallback: works for all but QUIT, and only in a JVM without -Xrs (which has no signal dispatcher).
         for (String name : RELAYED) {
             try {
-                Signal.handle(new Signal(name), this::forward);
+                Signal.handle(new Signal(name), signal -> forward(signal.getNumber()));
             } catch (IllegalArgumentException reservedByJvm) {
-                // QUIT on HotSpot: "Signal already used by VM or OS". Nothing else can be done without -Xrs.
+                // QUIT: "Signal already used by VM or OS".
             }
         }
     }
@@ -91,7 +113,9 @@ public final class PidProxy {
     private int run(List<String> command) {
         Process child;
         try {
-            child = new ProcessBuilder(command).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            Reexec.scrub(builder.environment());
+            child = builder.start();
         } catch (IOException e) {
             System.err.println("pidproxy: cannot execute " + command.getFirst() + ": " + e.getMessage());
             return 0;
@@ -101,8 +125,8 @@ public final class PidProxy {
         return 0;
     }
 
-    /** Signal handler: relays {@code signal} to the pid in the pidfile (mirrors passtochild()). */
-    private synchronized void forward(Signal signal) {
+    /** Relays signal number {@code signal} to the pid in the pidfile (mirrors passtochild()). */
+    private synchronized void forward(int signal) {
         int pid;
         try {
             pid = Integer.parseInt(Files.readString(Path.of(pidfile)).strip());
@@ -113,13 +137,13 @@ public final class PidProxy {
             return;
         }
         try {
-            sender.send(pid, signal.getNumber());
+            sender.send(pid, signal);
         } catch (SignalSender.SendFailedException e) {
             // Upstream's os.kill() raises out of the handler and the traceback ends pidproxy with status 1.
             System.err.println("pidproxy: " + e.getMessage());
             System.exit(1);
         }
-        if (FINAL.contains(signal.getName())) {
+        if (FINAL.contains(signal)) {
             System.exit(0);
         }
     }
