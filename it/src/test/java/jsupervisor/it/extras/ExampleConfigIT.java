@@ -100,7 +100,8 @@ class ExampleConfigIT {
         for (Path script : scripts) {
             assertThat(Files.isExecutable(script)).as("%s is executable", script).isTrue();
             assertThat(Files.readAllLines(script).getFirst()).isEqualTo("#!/bin/sh");
-            BoundedRun syntax = BoundedRun.run(tmp, Duration.ofSeconds(10), List.of("/bin/sh", "-n", script.toString()));
+            BoundedRun syntax =
+                    BoundedRun.run(tmp, Duration.ofSeconds(10), List.of("/bin/sh", "-n", script.toString()));
             assertThat(syntax.exitCode()).as("sh -n %s: %s", script, syntax.stderr()).isZero();
         }
     }

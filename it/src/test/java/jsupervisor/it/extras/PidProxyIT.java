@@ -31,9 +31,10 @@ class PidProxyIT {
     private static final Duration LIMIT = Duration.ofSeconds(15);
 
     /**
-     * Records what it passes on in $1.mask (sed's own mask: dash blocks signals around fork, so reading
-     * its own /proc entry from a child would race) and $1.env, writes its pid to $1 (atomically, last), then
-     * appends one line per trapped signal to $2; TERM, INT and QUIT also end it.
+     * Writes the signal mask its children get to $1.mask (read by sed from its own /proc entry: reading
+     * the shell's entry would race with dash blocking signals around fork), its _JAVA_SR_SIGNUM to $1.env,
+     * and last its pid to $1 (atomically). Then appends one line per trapped signal to $2; TERM, INT and
+     * QUIT also end it.
      */
     private static final String TRAPPER = """
             #!/bin/sh
@@ -143,7 +144,8 @@ class PidProxyIT {
         awaitChildReady();
 
         signal(proxy.pid(), "HUP");
-        Await.until("complaint on stdout", LIMIT, () -> stdout().contains("Can't read child pidfile " + missing + "!\n"));
+        Await.until("complaint on stdout", LIMIT,
+                () -> stdout().contains("Can't read child pidfile " + missing + "!\n"));
 
         Files.writeString(missing, "not-a-pid\n");
         signal(proxy.pid(), "USR2");
@@ -213,7 +215,8 @@ class PidProxyIT {
 
     /** Sends a signal by name with the shell's kill builtin: the test JVM has no API for it. */
     private void signal(long pid, String name) {
-        BoundedRun kill = BoundedRun.run(tmp, LIMIT, List.of("/bin/sh", "-c", "kill -s \"$0\" \"$1\"", name, Long.toString(pid)));
+        BoundedRun kill = BoundedRun.run(tmp, LIMIT,
+                List.of("/bin/sh", "-c", "kill -s \"$0\" \"$1\"", name, Long.toString(pid)));
         assertThat(kill.exitCode()).as("kill -s %s %d: %s", name, pid, kill.stderr()).isZero();
     }
 }
