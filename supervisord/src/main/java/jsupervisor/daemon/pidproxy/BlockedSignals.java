@@ -11,7 +11,9 @@ import java.lang.foreign.ValueLayout;
  * {@code sun.misc.Signal} refuses it. A JVM started with {@code -Xrs} and with the signals already
  * blocked (see {@link Reexec}) leaves them blocked in all its threads, so the kernel queues them for the
  * signalfd instead of running a default action (measured on Temurin 25: HUP, INT, QUIT, USR1, USR2 and
- * TERM all arrive). Same technique as DESIGN.md prescribes for the daemon.
+ * TERM all arrive). This is DESIGN.md's technique for the daemon with one correction: USR2 cannot stay on
+ * {@code sun.misc.Signal}, because under {@code -Xrs} HotSpot starts no signal dispatcher and such
+ * handlers never run; USR2 goes through the signalfd as well (see {@link Reexec} for what that takes).
  *
  * <p>{@link #take()} blocks and belongs to one platform thread; the static mask helpers act on the
  * calling thread only.
