@@ -290,6 +290,11 @@ public final class Subprocess {
         delayNanos = clock.monotonicNanos() + seconds(config.stopwaitsecs());
         assertInState(RUNNING, STARTING, STOPPING);
         changeState(STOPPING); // RUNNING/STARTING -> STOPPING
+        return sendKill(asGroup, sig);
+    }
+
+    private Optional<String> sendKill(boolean asGroup, int sig) {
+        String name = config.name();
         SignalResult result = asGroup ? services.signals().signalGroup(pid, sig)
                 : services.signals().signalProcess(pid, sig);
         return switch (result) {
@@ -427,6 +432,14 @@ public final class Subprocess {
     /** The child's pid, 0 when there is none. */
     public int pid() {
         return pid;
+    }
+
+    /**
+     * Whether a stop signal was sent and the child not yet reaped; like Supervisor's {@code write()}, the
+     * stdin writer refuses input then ("Process already closed").
+     */
+    public boolean killing() {
+        return killing;
     }
 
     /** The backoff counter: failed starts since the last success. */
