@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import jsupervisor.daemon.config.LogTarget;
+
 /**
  * One process as {@code supervisor.getProcessInfo} reports it: the fields of
  * {@code supervisor/rpcinterface.py getProcessInfo} (wire names in parentheses where they differ) and the
@@ -26,6 +28,26 @@ public record ProcessInfoView(String name, String group, int start, int stop, in
 
     /** {@code strftime('%b %d %I:%M %p')} in the C locale. */
     private static final DateTimeFormatter STOP_TIME = DateTimeFormatter.ofPattern("MMM dd hh:mm a", Locale.US);
+
+    /**
+     * The view of {@code p}; mirrors {@code supervisor/rpcinterface.py getProcessInfo}.
+     *
+     * @param now  wall seconds
+     * @param zone the local zone for the STOPPED/EXITED description
+     */
+    static ProcessInfoView of(Subprocess p, long now, ZoneId zone) {
+        String spawnerr = p.spawnerr();
+        Integer exitstatus = p.exitstatus();
+        return new ProcessInfoView(p.name(), p.groupName(), cappedInt(p.laststart()), cappedInt(p.laststop()),
+                cappedInt(now), p.state().code(), spawnerr == null ? "" : spawnerr,
+                exitstatus == null ? 0 : exitstatus, logfileName(p.config().stdout().logfile()),
+                logfileName(p.config().stderr().logfile()), p.pid(), null).described(zone);
+    }
+
+    /** A FILE target's path; "" for NONE, and for an AUTO name the loop has not resolved into a FILE. */
+    private static String logfileName(LogTarget target) {
+        return target.kind() == LogTarget.Kind.FILE ? target.path() : "";
+    }
 
     /** ({@code statename}) the state name. */
     public String statename() {

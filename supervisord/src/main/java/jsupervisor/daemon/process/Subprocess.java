@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
-import jsupervisor.daemon.config.LogTarget;
 import jsupervisor.daemon.config.LoggingLevel;
 import jsupervisor.daemon.config.ProcessConfig;
 
@@ -401,16 +400,7 @@ public final class Subprocess {
 
     /** The getProcessInfo view of this process at the clock's current time. */
     public ProcessInfoView info() {
-        return new ProcessInfoView(config.name(), groupName, ProcessInfoView.cappedInt(laststart),
-                ProcessInfoView.cappedInt(laststop), ProcessInfoView.cappedInt(clock.wallSeconds()), state.code(),
-                spawnerr == null ? "" : spawnerr, exitstatus == null ? 0 : exitstatus,
-                logfileName(config.stdout().logfile()), logfileName(config.stderr().logfile()), pid, null)
-                .described(clock.zone());
-    }
-
-    /** A FILE target's path; "" for NONE and for an AUTO name the loop has not resolved. */
-    private static String logfileName(LogTarget target) {
-        return target.kind() == LogTarget.Kind.FILE ? target.path() : "";
+        return ProcessInfoView.of(this, clock.wallSeconds(), clock.zone());
     }
 
     public ProcessConfig config() {

@@ -18,8 +18,6 @@ import jsupervisor.daemon.process.testing.ProcessFixture;
 class SubprocessLifecycleTest {
     private static final String SUCCESS_1 =
             "INFO success: web entered RUNNING state, process has stayed up for > than 1 seconds (startsecs)";
-    private static final String GAVE_UP =
-            "INFO gave up: web entered FATAL state, too many start retries too quickly";
 
     private final ProcessFixture fx = new ProcessFixture();
 
