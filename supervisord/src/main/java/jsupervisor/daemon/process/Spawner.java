@@ -1,0 +1,16 @@
+package jsupervisor.daemon.process;
+
+/**
+ * Starts a child process. The posix package provides the real one ({@code PosixSpawner}); tests use a fake.
+ * Called on the loop thread; must not block beyond the spawn itself.
+ *
+ * <p>Contract: on success the child runs {@link SpawnSpec#filename()} with {@link SpawnSpec#argv()} in a new
+ * process group (pgid = pid), with pipes for stdin/stdout/stderr already registered with whoever reads them.
+ * Failures that Supervisor detects in the forked child (chdir, setuid, exec) should, for fidelity, look like
+ * a child that wrote {@code supervisor: couldn't ...} to its stderr and exited 127; a spawner that cannot do
+ * that may report them as {@link SpawnResult.Failed}.
+ */
+@FunctionalInterface
+public interface Spawner {
+    SpawnResult spawn(SpawnSpec spec);
+}
