@@ -17,6 +17,7 @@ import jsupervisor.daemon.config.Configuration;
 import jsupervisor.daemon.config.HostFacts;
 import jsupervisor.daemon.config.OsDatatypes;
 import jsupervisor.daemon.config.PasswdFileAccounts;
+import jsupervisor.daemon.loop.DaemonSignals;
 
 /**
  * supervisord's entry point: command line, then configuration, then the run. Every user error ends as
@@ -59,14 +60,16 @@ public final class Main {
                 }
                 case DaemonCommandLine.Run r -> {
                     Configuration config = load(r.options(), argv0, cwd, env, host, os, err);
-                    new PlannedRun(config).print(out);
-                    return 0;
+                    Daemon.Reloader reloader = () -> load(r.options(), argv0, cwd, env, host, os, err);
+                    return new Daemon(env).run(config, reloader, DaemonSignals.throughHandlers());
                 }
             }
         } catch (DaemonCommandLine.UsageException e) {
             return usage(argv0, e.getMessage(), null, err);
         } catch (ConfigException e) {
             return usage(argv0, e.getMessage(), e.where().map(w -> w.describe()).orElse(null), err);
+        } catch (Daemon.StartupException e) {
+            return usage(argv0, e.getMessage(), null, err);
         }
     }
 

@@ -1,0 +1,127 @@
+package jsupervisor.daemon;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+import jsupervisor.common.api.SupervisorStateCode;
+import jsupervisor.daemon.config.ConfigException;
+import jsupervisor.daemon.config.Configuration;
+import jsupervisor.daemon.config.SupervisordConfig;
+import jsupervisor.daemon.lifecycle.AutoChildLogs;
+import jsupervisor.daemon.lifecycle.PidFile;
+import jsupervisor.daemon.lifecycle.Privileges;
+import jsupervisor.daemon.lifecycle.Rlimits;
+import jsupervisor.daemon.logging.DaemonLog;
+import jsupervisor.daemon.logging.LogLevel;
+import jsupervisor.daemon.logging.RotatingFileSink;
+import jsupervisor.daemon.logging.StartupMessages;
+import jsupervisor.daemon.loop.DaemonSignals;
+import jsupervisor.daemon.loop.SupervisorLoop;
+import jsupervisor.daemon.loop.Wiring;
+import jsupervisor.daemon.posix.ThisProcess;
+
+/**
+ * supervisord's life after its configuration is loaded, in Supervisor's start-up order (REFERENCE.md §3.2):
+ * privileges, rlimits, the main log and the queued parse messages, AUTO log cleanup, the groups, the signals,
+ * the pidfile, then the loop; and a reload (SIGHUP) starts over in the same process with a freshly read
+ * configuration. Runs on the main thread, which becomes the loop thread.
+ */
+final class Daemon {
+    /** Reads the configuration again for a reload, with the same command line. */
+    @FunctionalInterface
+    interface Reloader {
+        Configuration reload() throws ConfigException;
+    }
+
+    /** A start-up failure that is a usage error (exit 2) with Supervisor's text. */
+    static final class StartupException extends Exception {
+        StartupException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final Map<String, String> environment;
+
+    Daemon(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** Runs until shutdown; returns the exit status. */
+    int run(Configuration first, Reloader reloader, DaemonSignals signals) throws StartupException {
+        StartupMessages startup = new StartupMessages();
+        Privileges.Result privileges = Privileges.apply(first.supervisord().uid());
+        if (privileges.error().isPresent()) {
+            throw new StartupException(privileges.error().get());
+        }
+        privileges.critical().ifPresent(startup::critical);
+        privileges.info().ifPresent(startup::info);
+        Rlimits.Result limits = Rlimits.raise(first.supervisord().minfds(), first.supervisord().minprocs());
+        if (limits.error().isPresent()) {
+            throw new StartupException(limits.error().get());
+        }
+        limits.infos().forEach(startup::info);
+        Configuration config = first;
+        while (true) {
+            SupervisorStateCode mood = runOnce(config, startup, signals);
+            if (mood != SupervisorStateCode.RESTARTING) {
+                return 0;
+            }
+            startup = new StartupMessages();
+            try {
+                config = reloader.reload();
+            } catch (ConfigException e) {
+                // the reference dies of this with a usage error; so do we, after everything has stopped
+                throw new StartupException(e.getMessage());
+            }
+        }
+    }
+
+    private SupervisorStateCode runOnce(Configuration config, StartupMessages startup, DaemonSignals signals)
+            throws StartupException {
+        SupervisordConfig s = config.supervisord();
+        config.parseWarnings().forEach(startup::warn);
+        config.parseInfos().forEach(startup::info);
+        DaemonLog log;
+        try {
+            log = openLog(s);
+        } catch (IOException e) {
+            throw new StartupException("could not open the log file " + s.logfile() + ": " + e.getMessage());
+        }
+        log.flush(startup);
+        AutoChildLogs autoLogs = new AutoChildLogs(Path.of(s.childlogdir()), s.identifier());
+        if (!s.nocleanup()) {
+            autoLogs.clean().forEach(log::warn);
+        }
+        PidFile pidFile = new PidFile(Path.of(s.pidfile()));
+        try (SupervisorLoop loop = new SupervisorLoop(log, s.stripAnsi(), signals.signalFd())) {
+            Wiring.createGroups(loop, config, autoLogs, log, environment);
+            signals.deliverTo(loop);
+            long pid = ThisProcess.pid();
+            if (!pidFile.write(pid)) {
+                log.critical("could not write pidfile " + pidFile.path());
+            }
+            log.info("supervisord started with pid " + pid);
+            SupervisorStateCode mood = loop.run();
+            pidFile.unlink();
+            return mood;
+        } finally {
+            log.close();
+        }
+    }
+
+    private static DaemonLog openLog(SupervisordConfig s) throws IOException {
+        LogLevel level = LogLevel.fromValue(s.loglevel().value()).orElse(LogLevel.INFO);
+        boolean toStdout = s.nodaemon() && !s.silent();
+        if (s.logfile().equals("syslog")) {
+            DaemonLog log = new DaemonLog(level, java.time.Clock.systemDefaultZone());
+            if (toStdout) {
+                log.addSink(jsupervisor.daemon.logging.StreamSink.stdout(log.sinkProblems()));
+            }
+            return log;
+        }
+        return DaemonLog.open(level, java.time.Clock.systemDefaultZone(), Path.of(s.logfile()),
+                new RotatingFileSink.Rotation(Math.max(0, s.logfileMaxbytes()), Math.max(0, s.logfileBackups())),
+                toStdout);
+    }
+}

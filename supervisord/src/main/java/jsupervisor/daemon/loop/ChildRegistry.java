@@ -1,0 +1,9 @@
+package jsupervisor.daemon.loop;
+
+import jsupervisor.daemon.posix.SpawnResult;
+import jsupervisor.daemon.process.SpawnSpec;
+
+/** Where a spawner hands a new child's fds so the loop watches them. Loop-confined. */
+interface ChildRegistry {
+    void register(SpawnSpec spec, SpawnResult.Spawned child);
+}

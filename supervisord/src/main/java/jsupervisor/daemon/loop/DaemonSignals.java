@@ -1,0 +1,55 @@
+package jsupervisor.daemon.loop;
+
+import jsupervisor.daemon.posix.SignalFd;
+import jsupervisor.daemon.posix.Signals;
+import sun.misc.Signal;
+
+/**
+ * How supervisord's own signals reach the loop. Two ways, chosen at start-up: when the JVM was started with
+ * HUP, INT, QUIT, TERM and USR2 blocked (and {@code -Xrs}), a signalfd in the loop's epoll set reads them all;
+ * otherwise {@code sun.misc.Signal} handlers queue HUP, INT, TERM and USR2 (HotSpot keeps QUIT for itself).
+ * A signal that was ignored when the JVM started is reset to its default first, or the JVM would silently
+ * refuse the handler. Handlers only queue and wake the loop.
+ */
+public final class DaemonSignals {
+    private final SignalFd signalFd;
+    private volatile SupervisorLoop target;
+
+    private DaemonSignals(SignalFd signalFd) {
+        this.signalFd = signalFd;
+    }
+
+    /** Signals through a signalfd, for a JVM that runs with them blocked. */
+    public static DaemonSignals throughSignalFd() {
+        return new DaemonSignals(SignalFd.open(Signals.SIGHUP, Signals.SIGINT, Signals.SIGQUIT, Signals.SIGTERM,
+                Signals.SIGUSR2));
+    }
+
+    /** Signals through JVM handlers (no QUIT). */
+    public static DaemonSignals throughHandlers() {
+        DaemonSignals s = new DaemonSignals(null);
+        for (int sig : SignalQueue.HANDLED) {
+            if (Signals.isIgnored(sig)) {
+                Signals.resetToDefault(sig);
+            }
+            String name = Signals.name(sig).substring(3);
+            Signal.handle(new Signal(name), received -> {
+                SupervisorLoop loop = s.target;
+                if (loop != null) {
+                    loop.queueSignal(received.getNumber());
+                }
+            });
+        }
+        return s;
+    }
+
+    /** The signalfd for the loop's epoll set, or null. */
+    public SignalFd signalFd() {
+        return signalFd;
+    }
+
+    /** From now on signals go to {@code loop} (a reload creates a new loop). */
+    public void deliverTo(SupervisorLoop loop) {
+        this.target = loop;
+    }
+}

@@ -1,0 +1,120 @@
+package jsupervisor.daemon.loop;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jsupervisor.daemon.posix.Errno;
+import jsupervisor.daemon.posix.Output;
+import jsupervisor.daemon.posix.PosixSpawner;
+import jsupervisor.daemon.posix.SpawnRequest;
+import jsupervisor.daemon.posix.SpawnResult;
+import jsupervisor.daemon.process.SpawnSpec;
+import jsupervisor.daemon.process.Spawner;
+
+/**
+ * Starts children with posix_spawn and hands their fds to the loop. Adds what posix_spawn cannot do itself:
+ * {@code user=} runs the program through util-linux {@code setpriv}; and a failure Supervisor would only see in
+ * the forked child (chdir, setuid, exec) is reproduced faithfully by starting a tiny {@code /bin/sh} that writes
+ * Supervisor's {@code supervisor: couldn't ...} lines to the child's stderr and exits 127, so the state machine,
+ * the logs and the backoff behave exactly as with Supervisor. Loop-confined.
+ */
+final class PosixProcessSpawner implements Spawner {
+    private static final String SHELL = "/bin/sh";
+    private static final String SETPRIV = "setpriv";
+
+    private final PosixSpawner spawner = new PosixSpawner();
+    private final ChildRegistry registry;
+    private final int ourUid;
+
+    PosixProcessSpawner(ChildRegistry registry, int ourUid) {
+        this.registry = registry;
+        this.ourUid = ourUid;
+    }
+
+    @Override
+    public jsupervisor.daemon.process.SpawnResult spawn(SpawnSpec spec) {
+        if (spec.uid() != null && spec.uid() != ourUid && ourUid != 0) {
+            return childFailure(spec, "supervisor: couldn't setuid to " + spec.uid()
+                    + ": Can't drop privilege as nonroot user\n");
+        }
+        SpawnResult result = spawner.spawn(request(spec));
+        return switch (result) {
+            case SpawnResult.Spawned s -> {
+                registry.register(spec, s);
+                yield new jsupervisor.daemon.process.SpawnResult.Spawned(s.pid());
+            }
+            case SpawnResult.Failed f -> failure(spec, f);
+        };
+    }
+
+    private SpawnRequest request(SpawnSpec spec) {
+        String program = spec.filename();
+        List<String> argv = spec.argv();
+        if (spec.uid() != null && spec.uid() != ourUid) {
+            // posix_spawn cannot setuid; setpriv does it between fork and exec, as Supervisor's child does
+            List<String> wrapped = new ArrayList<>(List.of(SETPRIV, "--reuid=" + spec.uid(), "--regid=" + gidOf(spec),
+                    "--init-groups", "--", spec.filename()));
+            wrapped.addAll(argv.subList(1, argv.size()));
+            program = Files.isExecutable(Path.of("/usr/bin/setpriv")) ? "/usr/bin/setpriv" : SETPRIV;
+            argv = wrapped;
+        }
+        SpawnRequest.Builder b = SpawnRequest.builder(program, argv, spec.environment())
+                .directory(spec.directory()).umask(spec.umask()).stdinPipe(true).stdout(Output.PIPE);
+        if (spec.redirectStderr()) {
+            b.redirectStderrToStdout();
+        } else {
+            b.stderr(Output.PIPE);
+        }
+        return b.build();
+    }
+
+    private static int gidOf(SpawnSpec spec) {
+        return jsupervisor.daemon.posix.Users.byUid(spec.uid()).map(p -> p.gid()).orElse(spec.uid());
+    }
+
+    private jsupervisor.daemon.process.SpawnResult failure(SpawnSpec spec, SpawnResult.Failed f) {
+        String name = spec.processName();
+        String errno = Errno.name(f.errno());
+        return switch (f.stage()) {
+            case PIPES -> new jsupervisor.daemon.process.SpawnResult.Failed(f.errno() == Errno.EMFILE
+                    ? "too many open files to spawn '" + name + "'"
+                    : "unknown error making dispatchers for '" + name + "': " + errno);
+            case PIDFD -> new jsupervisor.daemon.process.SpawnResult.Failed(
+                    "unknown error during fork for '" + name + "': " + errno);
+            case SPAWN -> {
+                if (f.errno() == Errno.EAGAIN) {
+                    yield new jsupervisor.daemon.process.SpawnResult.Failed(
+                            "Too many processes in process table to spawn '" + name + "'");
+                }
+                if (spec.directory() != null && !Files.isDirectory(Path.of(spec.directory()))) {
+                    yield childFailure(spec, "supervisor: couldn't chdir to " + spec.directory() + ": " + errno
+                            + "\n");
+                }
+                yield childFailure(spec, "supervisor: couldn't exec " + spec.argv().get(0) + ": " + errno + "\n");
+            }
+        };
+    }
+
+    /** A stand-in child that reports {@code message} on its stderr and exits 127, as Supervisor's forked child. */
+    private jsupervisor.daemon.process.SpawnResult childFailure(SpawnSpec spec, String message) {
+        String text = message + "supervisor: child process was not spawned\n";
+        SpawnRequest.Builder b = SpawnRequest.builder(SHELL,
+                        List.of(SHELL, "-c", "printf '%s' \"$1\" >&2; exit 127", "supervisor", text), Map.of())
+                .stdinPipe(true).stdout(Output.PIPE);
+        if (spec.redirectStderr()) {
+            b.redirectStderrToStdout();
+        } else {
+            b.stderr(Output.PIPE);
+        }
+        SpawnResult result = spawner.spawn(b.build());
+        if (result instanceof SpawnResult.Spawned s) {
+            registry.register(spec, s);
+            return new jsupervisor.daemon.process.SpawnResult.Spawned(s.pid());
+        }
+        return new jsupervisor.daemon.process.SpawnResult.Failed("unknown error during fork for '"
+                + spec.processName() + "': " + Errno.name(((SpawnResult.Failed) result).errno()));
+    }
+}

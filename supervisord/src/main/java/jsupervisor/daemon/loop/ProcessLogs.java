@@ -1,0 +1,71 @@
+package jsupervisor.daemon.loop;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import jsupervisor.daemon.config.ChannelConfig;
+import jsupervisor.daemon.config.LogTarget;
+import jsupervisor.daemon.logging.ChildLog;
+import jsupervisor.daemon.logging.DaemonLog;
+import jsupervisor.daemon.logging.LogSink;
+import jsupervisor.daemon.logging.RotatingFileSink;
+import jsupervisor.daemon.process.SpawnSpec;
+
+/**
+ * The stdout and stderr logs of one process, opened at its first spawn and kept across restarts (the files
+ * are append-only, so a restart continues them). Loop-confined.
+ */
+final class ProcessLogs implements AutoCloseable {
+    final ChildLog stdout;
+    final ChildLog stderr;
+
+    private ProcessLogs(ChildLog stdout, ChildLog stderr) {
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    static ProcessLogs open(SpawnSpec spec, boolean stripAnsi, DaemonLog mainLog) {
+        ChildLog out = channel(spec.processName(), "stdout", spec.stdout(), stripAnsi, mainLog);
+        ChildLog err = spec.redirectStderr() ? null
+                : channel(spec.processName(), "stderr", spec.stderr(), stripAnsi, mainLog);
+        return new ProcessLogs(out, err);
+    }
+
+    private static ChildLog channel(String name, String channel, ChannelConfig config, boolean stripAnsi,
+                                    DaemonLog mainLog) {
+        List<LogSink> sinks = new ArrayList<>();
+        if (config.logfile().kind() == LogTarget.Kind.FILE) {
+            Path path = Path.of(config.logfile().path());
+            try {
+                sinks.add(RotatingFileSink.open(path,
+                        // Supervisor accepts negative sizes and counts; its handler treats them as "off"
+                        new RotatingFileSink.Rotation(Math.max(0, config.logfileMaxbytes()),
+                                Math.max(0, config.logfileBackups())),
+                        mainLog.sinkProblems()));
+            } catch (IOException e) {
+                mainLog.critical("cannot open " + channel + " log of " + name + " at " + path + ": " + e);
+            } catch (IllegalArgumentException e) {
+                mainLog.critical("cannot use " + channel + " log of " + name + " at " + path + ": "
+                        + e.getMessage());
+            }
+        }
+        return new ChildLog(new ChildLog.Spec(name, channel, stripAnsi, false), sinks, mainLog);
+    }
+
+    void reopen() {
+        stdout.reopen();
+        if (stderr != null) {
+            stderr.reopen();
+        }
+    }
+
+    @Override
+    public void close() {
+        stdout.close();
+        if (stderr != null) {
+            stderr.close();
+        }
+    }
+}

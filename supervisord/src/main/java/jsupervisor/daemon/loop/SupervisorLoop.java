@@ -1,0 +1,346 @@
+package jsupervisor.daemon.loop;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import jsupervisor.common.api.SupervisorStateCode;
+import jsupervisor.daemon.logging.DaemonLog;
+import jsupervisor.daemon.posix.Epoll;
+import jsupervisor.daemon.posix.EventFd;
+import jsupervisor.daemon.posix.Fd;
+import jsupervisor.daemon.posix.SignalFd;
+import jsupervisor.daemon.posix.SpawnResult;
+import jsupervisor.daemon.posix.WaitStatus;
+import jsupervisor.daemon.process.ExitStatus;
+import jsupervisor.daemon.process.ProcessGroup;
+import jsupervisor.daemon.process.SpawnSpec;
+import jsupervisor.daemon.process.Subprocess;
+
+/**
+ * The one loop that owns every process, group, pipe and timer. It blocks in epoll on the children's pipes and
+ * pidfds, an eventfd for work posted by other threads, and (when the JVM leaves them to us) a signalfd, with
+ * the timeout of the nearest process deadline: no polling and no periodic wake-ups. A child's exit is seen
+ * through its pidfd the moment it happens, its remaining output is drained, and the state machine runs for it
+ * at once, so a crashed child is respawned within the same pass.
+ *
+ * <p>Loop-confined: only {@link #submit} and {@link #signals()} may be used from other threads. A handler that
+ * throws is logged and the loop goes on.
+ */
+public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
+    private static final int KIND_PIDFD = 0;
+    private static final int KIND_STDOUT = 1;
+    private static final int KIND_STDERR = 2;
+    private static final long TOKEN_WAKEUP = -1;
+    private static final long TOKEN_SIGNALFD = -2;
+    private static final int READ_CHUNK = 64 * 1024;
+    /** Read at most this much from one pipe per pass, so one chatty child cannot starve the others. */
+    private static final int READ_BUDGET = 4 * 1024 * 1024;
+
+    private final Epoll epoll = Epoll.open(256);
+    private final EventFd wakeup = EventFd.open();
+    private final SignalQueue signals = new SignalQueue(wakeup);
+    private final SignalFd signalFd;
+    private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final DaemonLog log;
+    private final boolean stripAnsi;
+    private final Map<Integer, ChildIo> children = new HashMap<>();
+    private final Map<String, ProcessLogs> logs = new HashMap<>();
+    private final List<ProcessGroup> groups = new ArrayList<>();
+    private final byte[] buffer = new byte[READ_CHUNK];
+    private final Shutdown shutdown;
+    private final Thread owner = Thread.currentThread();
+    private SupervisorStateCode mood = SupervisorStateCode.RUNNING;
+
+    /**
+     * @param signalFd the signals the JVM left blocked for us (all of HUP INT QUIT TERM USR2), or null when
+     *                 they arrive through {@link #signals()}
+     */
+    public SupervisorLoop(DaemonLog log, boolean stripAnsi, SignalFd signalFd) {
+        this.log = log;
+        this.stripAnsi = stripAnsi;
+        this.signalFd = signalFd;
+        this.shutdown = new Shutdown(log);
+        epoll.add(wakeup.fd(), Epoll.IN, TOKEN_WAKEUP);
+        if (signalFd != null) {
+            epoll.add(signalFd.fd(), Epoll.IN, TOKEN_SIGNALFD);
+        }
+    }
+
+    /** Adds a group; its processes are started by the next pass if autostart says so. */
+    public void addGroup(ProcessGroup group) {
+        assert inLoopThread();
+        groups.add(group);
+        // stable sort by priority only, as Supervisor sorts its groups at run time
+        groups.sort((a, b) -> Integer.compare(a.priority(), b.priority()));
+    }
+
+    public List<ProcessGroup> groups() {
+        return List.copyOf(groups);
+    }
+
+    public SupervisorStateCode mood() {
+        return mood;
+    }
+
+    public boolean inLoopThread() {
+        return Thread.currentThread() == owner;
+    }
+
+    /** Runs {@code command} on the loop thread at its next pass. Thread-safe. */
+    public void submit(Runnable command) {
+        commands.add(command);
+        wakeup.signal();
+    }
+
+    /** Where signal handlers queue signals. Thread-safe. */
+    void queueSignal(int signal) {
+        signals.add(signal);
+    }
+
+    /** Starts an orderly shutdown (mood SHUTDOWN), or a restart (mood RESTARTING). */
+    public void requestStop(SupervisorStateCode newMood) {
+        assert inLoopThread();
+        if (mood.code() > newMood.code()) {
+            mood = newMood;
+        }
+    }
+
+    /** Runs passes until every process has stopped after a shutdown or restart request; returns the mood. */
+    public SupervisorStateCode run() {
+        while (true) {
+            runOnce();
+            if (stopComplete()) {
+                return mood;
+            }
+        }
+    }
+
+    /** One pass: wait for I/O or the nearest deadline, dispatch, reap, transition, signals, commands. */
+    public void runOnce() {
+        if (mood != SupervisorStateCode.RUNNING) {
+            shutdown.step(groups);
+        }
+        int ready = epoll.waitFor(timeoutMillis());
+        List<ChildIo> exited = new ArrayList<>();
+        for (int i = 0; i < ready; i++) {
+            long token = epoll.token(i);
+            guarded("dispatch", () -> dispatch(token, exited));
+        }
+        for (ChildIo child : exited) {
+            guarded("reap pid " + child.pid, () -> reap(child));
+        }
+        for (ProcessGroup g : groups) {
+            guarded("transition " + g.name(), g::transition);
+        }
+        for (int signal : signals.drain()) {
+            guarded("signal " + signal, () -> handleSignal(signal));
+        }
+        Runnable command;
+        while ((command = commands.poll()) != null) {
+            guarded("command", command);
+        }
+    }
+
+    private boolean stopComplete() {
+        return mood != SupervisorStateCode.RUNNING && shutdown.finished(groups) && children.isEmpty();
+    }
+
+    private int timeoutMillis() {
+        if (!commands.isEmpty() || stopComplete()) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        long nearest = Long.MAX_VALUE;
+        for (ProcessGroup g : groups) {
+            OptionalLong d = g.nextDeadline();
+            if (d.isPresent()) {
+                nearest = Math.min(nearest, d.getAsLong());
+            }
+        }
+        if (mood != SupervisorStateCode.RUNNING && !children.isEmpty()) {
+            nearest = Math.min(nearest, shutdown.nextReportNanos());
+        }
+        if (nearest == Long.MAX_VALUE) {
+            return -1;
+        }
+        long waitNanos = nearest - now;
+        if (waitNanos <= 0) {
+            return 0;
+        }
+        // round up so that a deadline is never missed by a millisecond and the loop does not spin
+        return (int) Math.min(Integer.MAX_VALUE, (waitNanos + 999_999) / 1_000_000);
+    }
+
+    private void dispatch(long token, List<ChildIo> exited) {
+        if (token == TOKEN_WAKEUP) {
+            wakeup.drain();
+            return;
+        }
+        if (token == TOKEN_SIGNALFD) {
+            signalFd.read().ifPresent(r -> signals.add(r.signal()));
+            return;
+        }
+        int pid = (int) (token >>> 2);
+        int kind = (int) (token & 3);
+        ChildIo child = children.get(pid);
+        if (child == null) {
+            return;
+        }
+        switch (kind) {
+            case KIND_PIDFD -> {
+                if (!child.exited) {
+                    child.exited = true;
+                    exited.add(child);
+                }
+            }
+            case KIND_STDOUT -> drain(child, true, READ_BUDGET);
+            case KIND_STDERR -> drain(child, false, READ_BUDGET);
+            default -> throw new IllegalStateException("bad token kind " + kind);
+        }
+    }
+
+    /** Reads what one pipe holds into its log; closes the pipe at end of file. */
+    private void drain(ChildIo child, boolean stdout, long budget) {
+        Fd fd = stdout ? child.stdout : child.stderr;
+        if (fd == null) {
+            return;
+        }
+        long total = 0;
+        while (total < budget) {
+            int n = fd.read(buffer, 0, buffer.length);
+            if (n == Fd.WOULD_BLOCK) {
+                return;
+            }
+            if (n == 0) {
+                epoll.delete(fd);
+                fd.close();
+                if (stdout) {
+                    child.stdout = null;
+                } else {
+                    child.stderr = null;
+                }
+                return;
+            }
+            (stdout ? child.stdoutLog : child.stderrLog).record(Arrays.copyOf(buffer, n));
+            total += n;
+        }
+    }
+
+    private void reap(ChildIo child) {
+        // whatever the child wrote before it died goes to its log first (zero loss)
+        drain(child, true, Long.MAX_VALUE);
+        drain(child, false, Long.MAX_VALUE);
+        WaitStatus status = child.pidFd.reap().orElse(null);
+        if (status == null) {
+            child.exited = false; // spurious wake-up: not reapable yet
+            return;
+        }
+        closeChild(child);
+        Subprocess process = find(child.groupName, child.processName);
+        if (process != null && process.pid() == child.pid) {
+            process.finish(toExitStatus(status));
+            process.transition(); // respawn now if the rules allow, not at the next tick
+        }
+    }
+
+    private void closeChild(ChildIo child) {
+        children.remove(child.pid);
+        for (Fd fd : new Fd[] {child.stdout, child.stderr, child.pidFd.fd()}) {
+            if (fd != null && fd.isOpen()) {
+                epoll.delete(fd);
+            }
+        }
+        child.close();
+    }
+
+    private static ExitStatus toExitStatus(WaitStatus s) {
+        return switch (s.kind()) {
+            case EXITED -> new ExitStatus.Exited(s.exitCode());
+            case KILLED -> new ExitStatus.Killed(s.signal(), s.coreDumped());
+            case LOST -> new ExitStatus.Exited(0); // someone else reaped it; Supervisor would not know either
+        };
+    }
+
+    private Subprocess find(String group, String process) {
+        for (ProcessGroup g : groups) {
+            if (g.name().equals(group)) {
+                return g.process(process).orElse(null);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void register(SpawnSpec spec, SpawnResult.Spawned child) {
+        String key = spec.groupName() + ":" + spec.processName();
+        ProcessLogs pl = logs.computeIfAbsent(key, k -> ProcessLogs.open(spec, stripAnsi, log));
+        ChildIo io = new ChildIo(spec.groupName(), spec.processName(), child.pid(), child.pidFd(), child.stdin(),
+                child.stdout(), child.stderr(), pl.stdout, pl.stderr == null ? pl.stdout : pl.stderr);
+        children.put(child.pid(), io);
+        long base = (long) child.pid() << 2;
+        epoll.add(child.pidFd().fd(), Epoll.IN, base | KIND_PIDFD);
+        if (child.stdout() != null) {
+            epoll.add(child.stdout(), Epoll.IN, base | KIND_STDOUT);
+        }
+        if (child.stderr() != null) {
+            epoll.add(child.stderr(), Epoll.IN, base | KIND_STDERR);
+        }
+    }
+
+    private void handleSignal(int signal) {
+        String name = jsupervisor.daemon.posix.Signals.name(signal);
+        switch (signal) {
+            case jsupervisor.daemon.posix.Signals.SIGTERM, jsupervisor.daemon.posix.Signals.SIGINT,
+                 jsupervisor.daemon.posix.Signals.SIGQUIT -> {
+                log.warn("received " + name + " indicating exit request");
+                requestStop(SupervisorStateCode.SHUTDOWN);
+            }
+            case jsupervisor.daemon.posix.Signals.SIGHUP -> {
+                if (mood == SupervisorStateCode.SHUTDOWN) {
+                    log.warn("ignored SIGHUP indicating restart request (shutdown in progress)");
+                } else {
+                    log.warn("received SIGHUP indicating restart request");
+                    requestStop(SupervisorStateCode.RESTARTING);
+                }
+            }
+            case jsupervisor.daemon.posix.Signals.SIGUSR2 -> {
+                log.info("received SIGUSR2 indicating log reopen request");
+                log.reopen();
+                logs.values().forEach(ProcessLogs::reopen);
+            }
+            case jsupervisor.daemon.posix.Signals.SIGCHLD -> log.debug("received SIGCHLD indicating a child quit");
+            default -> log.blather("received " + name + " (ignored)");
+        }
+    }
+
+    private void guarded(String what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException | AssertionError e) {
+            // the loop never dies of one handler's bug (Supervisor's handle_error)
+            log.critical("uncaught exception in " + what + ": " + e);
+        }
+    }
+
+    /** Closes the loop's own fds and the child logs; every child must have been reaped. */
+    @Override
+    public void close() {
+        for (ChildIo child : List.copyOf(children.values())) {
+            closeChild(child);
+        }
+        logs.values().forEach(ProcessLogs::close);
+        logs.clear();
+        wakeup.close();
+        epoll.close();
+    }
+
+    SignalQueue signals() {
+        return signals;
+    }
+}
