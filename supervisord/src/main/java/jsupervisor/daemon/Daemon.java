@@ -42,13 +42,16 @@ final class Daemon {
     }
 
     private final Map<String, String> environment;
+    private Runnable started;
 
     Daemon(Map<String, String> environment) {
         this.environment = environment;
     }
 
     /** Runs until shutdown; returns the exit status. */
-    int run(Configuration first, Reloader reloader, DaemonSignals signals) throws StartupException {
+    int run(Configuration first, Reloader reloader, DaemonSignals signals, Runnable started)
+            throws StartupException {
+        this.started = started;
         StartupMessages startup = new StartupMessages();
         Privileges.Result privileges = Privileges.apply(first.supervisord().uid());
         if (privileges.error().isPresent()) {
@@ -89,6 +92,9 @@ final class Daemon {
             throw new StartupException("could not open the log file " + s.logfile() + ": " + e.getMessage());
         }
         log.flush(startup);
+        if (!s.nodaemon()) {
+            daemonSetup(s, log);
+        }
         AutoChildLogs autoLogs = new AutoChildLogs(Path.of(s.childlogdir()), s.identifier());
         if (!s.nocleanup()) {
             autoLogs.clean().forEach(log::warn);
@@ -102,12 +108,29 @@ final class Daemon {
                 log.critical("could not write pidfile " + pidFile.path());
             }
             log.info("supervisord started with pid " + pid);
+            started.run();
+            started = () -> { };
             SupervisorStateCode mood = loop.run();
             pidFile.unlink();
             return mood;
         } finally {
             log.close();
         }
+    }
+
+    /** What Supervisor's daemonized child does first: chdir to {@code directory}, then the umask. */
+    private static void daemonSetup(SupervisordConfig s, DaemonLog log) {
+        log.info("daemonizing the supervisord process");
+        if (s.directory() != null) {
+            try {
+                jsupervisor.daemon.posix.ThisProcess.chdir(s.directory());
+                log.info("set current directory: " + jsupervisor.common.ini.PythonRepr.of(s.directory()));
+            } catch (RuntimeException e) {
+                log.critical("can't chdir into " + jsupervisor.common.ini.PythonRepr.of(s.directory()) + ": "
+                        + e.getMessage());
+            }
+        }
+        ThisProcess.setUmask(s.umask());
     }
 
     private static DaemonLog openLog(SupervisordConfig s) throws IOException {

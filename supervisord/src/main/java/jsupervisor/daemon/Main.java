@@ -17,7 +17,10 @@ import jsupervisor.daemon.config.Configuration;
 import jsupervisor.daemon.config.HostFacts;
 import jsupervisor.daemon.config.OsDatatypes;
 import jsupervisor.daemon.config.PasswdFileAccounts;
+import jsupervisor.daemon.lifecycle.Daemonizer;
 import jsupervisor.daemon.loop.DaemonSignals;
+import jsupervisor.daemon.pidproxy.Reexec;
+import jsupervisor.daemon.posix.Signals;
 
 /**
  * supervisord's entry point: command line, then configuration, then the run. Every user error ends as
@@ -59,17 +62,51 @@ public final class Main {
                     return 0;
                 }
                 case DaemonCommandLine.Run r -> {
-                    Configuration config = load(r.options(), argv0, cwd, env, host, os, err);
-                    Daemon.Reloader reloader = () -> load(r.options(), argv0, cwd, env, host, os, err);
-                    return new Daemon(env).run(config, reloader, DaemonSignals.throughHandlers());
+                    return start(r.options(), argv0, cwd, env, host, os, err);
                 }
             }
         } catch (DaemonCommandLine.UsageException e) {
             return usage(argv0, e.getMessage(), null, err);
+        }
+    }
+
+    /**
+     * Loads the configuration and runs the daemon: in this process with {@code -n} (re-executed once so that
+     * every signal, QUIT included, reaches the loop), or in a re-spawned background process otherwise.
+     */
+    private static int start(DaemonOptions cli, String argv0, Path cwd, Map<String, String> env, HostFacts host,
+                             OsDatatypes os, PrintStream err) {
+        boolean daemonChild = Daemonizer.isDaemonChild(env);
+        PrintStream errors = daemonChild ? Daemonizer.reportStream() : err;
+        try {
+            Configuration config = load(cli, argv0, cwd, env, host, os, errors);
+            if (!config.supervisord().nodaemon() && !daemonChild) {
+                String failure = Daemonizer.startDaemon(env);
+                if (failure == null) {
+                    return 0;
+                }
+                err.print(failure);
+                return EXIT_USAGE;
+            }
+            DaemonSignals signals;
+            if (daemonChild || Reexec.done()) {
+                signals = DaemonSignals.throughSignalFd();
+            } else {
+                Signals.blockInThisThread(DaemonSignals.ALL);
+                String why = Reexec.withSignalsLeftToUs(); // returns only if the exec failed
+                Signals.unblockInThisThread(DaemonSignals.ALL);
+                errors.println("jsupervisor: " + why + "; SIGQUIT will not be handled");
+                signals = DaemonSignals.throughHandlers();
+            }
+            Daemon.Reloader reloader = () -> load(cli, argv0, cwd, env, host, os, errors);
+            Runnable started = daemonChild ? () -> Daemonizer.reportStarted(errors) : () -> { };
+            return new Daemon(Daemonizer.scrub(env)).run(config, reloader, signals, started);
         } catch (ConfigException e) {
-            return usage(argv0, e.getMessage(), e.where().map(w -> w.describe()).orElse(null), err);
+            return usage(argv0, e.getMessage(), e.where().map(w -> w.describe()).orElse(null), errors);
         } catch (Daemon.StartupException e) {
-            return usage(argv0, e.getMessage(), null, err);
+            return usage(argv0, e.getMessage(), null, errors);
+        } catch (java.io.IOException e) {
+            return usage(argv0, "could not start the daemon: " + e.getMessage(), null, errors);
         }
     }
 
@@ -77,7 +114,7 @@ public final class Main {
                                       HostFacts host, OsDatatypes os, PrintStream err) throws ConfigException {
         String file = cli.configFile();
         if (file == null) {
-            if (host.uid() == 0) {
+            if (host.uid() == 0 && !Reexec.done() && !Daemonizer.isDaemonChild(env)) {
                 err.println("UserWarning: Supervisord is running as root and it is searching for its "
                         + "configuration file in default locations (including its current working directory); you "
                         + "probably want to specify a \"-c\" argument specifying an absolute path to a "

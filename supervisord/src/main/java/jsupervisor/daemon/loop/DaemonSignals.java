@@ -12,6 +12,10 @@ import sun.misc.Signal;
  * refuse the handler. Handlers only queue and wake the loop.
  */
 public final class DaemonSignals {
+    /** Every signal supervisord acts on. */
+    public static final int[] ALL = {Signals.SIGHUP, Signals.SIGINT, Signals.SIGQUIT, Signals.SIGTERM,
+        Signals.SIGUSR2};
+
     private final SignalFd signalFd;
     private volatile SupervisorLoop target;
 
@@ -21,8 +25,11 @@ public final class DaemonSignals {
 
     /** Signals through a signalfd, for a JVM that runs with them blocked. */
     public static DaemonSignals throughSignalFd() {
-        return new DaemonSignals(SignalFd.open(Signals.SIGHUP, Signals.SIGINT, Signals.SIGQUIT, Signals.SIGTERM,
-                Signals.SIGUSR2));
+        for (int sig : ALL) {
+            // safe while blocked; a signal ignored at start (nohup's HUP) must not stay ignored for children
+            Signals.resetToDefault(sig);
+        }
+        return new DaemonSignals(SignalFd.open(ALL));
     }
 
     /** Signals through JVM handlers (no QUIT). */

@@ -45,6 +45,7 @@ final class LibcUsers {
     private static final Downcall SETGID = Ffm.errno("setgid", INT_INT);
     private static final Downcall SETUID = Ffm.errno("setuid", INT_INT);
     private static final Downcall UMASK = Ffm.plain("umask", INT_INT);
+    private static final Downcall CHDIR = Ffm.errno("chdir", FunctionDescriptor.of(C_INT, C_POINTER));
     private static final Downcall UNAME = Ffm.errno("uname", FunctionDescriptor.of(C_INT, C_POINTER));
     private static final Downcall GETRLIMIT = Ffm.errno("getrlimit", FunctionDescriptor.of(C_INT, C_INT, C_POINTER));
     private static final Downcall SETRLIMIT = Ffm.errno("setrlimit", FunctionDescriptor.of(C_INT, C_INT, C_POINTER));
@@ -110,6 +111,15 @@ final class LibcUsers {
     static int umask(int mask) {
         try {
             return (int) UMASK.handle().invokeExact(mask);
+        } catch (Throwable t) {
+            throw Ffm.rethrow(t);
+        }
+    }
+
+    /** errno. */
+    static int chdir(MemorySegment path) {
+        try {
+            return (int) CHDIR.handle().invokeExact(Ffm.capture(), path);
         } catch (Throwable t) {
             throw Ffm.rethrow(t);
         }

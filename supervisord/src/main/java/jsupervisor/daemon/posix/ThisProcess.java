@@ -41,6 +41,18 @@ public final class ThisProcess {
         }
     }
 
+    /**
+     * chdir(2) of the whole process (the JVM's {@code user.dir} is not updated: the daemon resolves every path
+     * before it calls this, when daemonizing).
+     */
+    public static void chdir(String directory) {
+        try (Arena arena = Arena.ofConfined()) {
+            if (LibcUsers.chdir(arena.allocateFrom(directory)) < 0) {
+                throw new PosixException("chdir", Ffm.errno(), directory);
+            }
+        }
+    }
+
     /** isatty(fd) for a raw fd number such as 0, 1 or 2. */
     public static boolean isTerminal(int fd) {
         return Libc.isatty(fd) == 1;
