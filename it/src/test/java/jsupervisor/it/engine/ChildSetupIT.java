@@ -1,0 +1,93 @@
+package jsupervisor.it.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jsupervisor.it.Await;
+import jsupervisor.it.DaemonHarness;
+
+/** What a child gets: environment (REFERENCE.md §4.5), directory, umask, user, and its output in its logs. */
+class ChildSetupIT {
+    private static final Duration T = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void environmentDirectoryAndUmaskReachTheChild() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path out = dir.resolve("env.out");
+        try (DaemonHarness d = DaemonHarness.start(dir, """
+                environment=GLOBAL=g,SHARED=from_supervisord
+                [unix_http_server]
+                file=%s/s.sock
+                [program:envdump]
+                command=/bin/sh -c 'env | sort > %s.tmp; pwd >> %s.tmp; umask >> %s.tmp; mv %s.tmp %s'
+                directory=%s
+                umask=077
+                environment=SHARED=mine,OWN="x y"
+                startsecs=0
+                autorestart=false
+                """.formatted(dir, out, out, out, out, out, work))) {
+            Await.until("env dump", T, () -> Files.exists(out));
+            String env = Files.readString(out);
+            assertThat(env).contains("SUPERVISOR_ENABLED=1\n", "SUPERVISOR_PROCESS_NAME=envdump\n",
+                    "SUPERVISOR_GROUP_NAME=envdump\n", "SUPERVISOR_SERVER_URL=unix://" + dir + "/s.sock\n",
+                    "GLOBAL=g\n", "SHARED=mine\n", "OWN=x y\n", work + "\n", "0077\n");
+            assertThat(env).doesNotContain("JSUPERVISOR_DAEMON_CHILD", "_JAVA_SR_SIGNUM");
+        }
+    }
+
+    @Test
+    void userSwitchesTheChildsUidWhenRoot() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "needs root");
+        Path out = dir.resolve("id.out");
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        try (DaemonHarness d = DaemonHarness.start(dir, """
+                [program:who]
+                command=/bin/sh -c 'id -u > %s.tmp; id -g >> %s.tmp; mv %s.tmp %s'
+                user=nobody
+                startsecs=0
+                autorestart=false
+                stdout_logfile=NONE
+                stderr_logfile=NONE
+                """.formatted(out, out, out, out))) {
+            Await.until("id output", T, () -> Files.exists(out));
+            assertThat(Files.readString(out)).isEqualTo("65534\n65534\n");
+        }
+    }
+
+    @Test
+    void stdoutAndStderrLandInTheirLogsAndRedirectMergesThem() throws Exception {
+        Path o = dir.resolve("o.log");
+        Path e = dir.resolve("e.log");
+        Path m = dir.resolve("m.log");
+        try (DaemonHarness d = DaemonHarness.start(dir, """
+                [program:split]
+                command=/bin/sh -c 'echo to-out; echo to-err >&2'
+                stdout_logfile=%s
+                stderr_logfile=%s
+                startsecs=0
+                autorestart=false
+                [program:merged]
+                command=/bin/sh -c 'echo to-out; echo to-err >&2'
+                stdout_logfile=%s
+                redirect_stderr=true
+                startsecs=0
+                autorestart=false
+                """.formatted(o, e, m))) {
+            d.awaitLog("exited: split", T);
+            d.awaitLog("exited: merged", T);
+            Await.until("logs written", T, () -> LifecycleIT.read(o).equals("to-out\n")
+                    && LifecycleIT.read(e).equals("to-err\n") && LifecycleIT.read(m).length() == 14);
+            assertThat(LifecycleIT.read(m)).contains("to-out\n", "to-err\n");
+        }
+    }
+}
