@@ -37,7 +37,7 @@ public final class DaemonHarness implements AutoCloseable {
     public static DaemonHarness start(Path dir, String body) throws IOException {
         Path conf = dir.resolve("supervisord.conf");
         Files.writeString(conf, "[supervisord]\nlogfile=" + dir + "/supervisord.log\npidfile=" + dir
-                + "/supervisord.pid\nchildlogdir=" + dir + "\nloglevel=debug\n" + body);
+                + "/supervisord.pid\nchildlogdir=" + dir + "\n" + body);
         ProcessBuilder pb = new ProcessBuilder(Launchers.bin("supervisord").toString(), "-n", "-c", conf.toString())
                 .directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -71,8 +71,11 @@ public final class DaemonHarness implements AutoCloseable {
 
     /** Waits until the main log contains {@code text}. */
     public void awaitLog(String text, Duration timeout) {
-        Await.until("'" + text + "' in the main log of " + dir + "\n" + "(log so far:\n" + tail() + ")", timeout,
-                () -> log().contains(text));
+        try {
+            Await.until("'" + text + "' in the main log of " + dir, timeout, () -> log().contains(text));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n(log so far:\n" + tail() + ")", e);
+        }
     }
 
     /** Waits until {@code regex} has matched {@code count} times in the main log. */

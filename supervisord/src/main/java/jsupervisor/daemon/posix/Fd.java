@@ -124,6 +124,14 @@ public final class Fd implements AutoCloseable {
         return (fcntl(Libc.F_GETFL) & Libc.O_NONBLOCK) != 0;
     }
 
+    /** Sets O_NONBLOCK on the open file description (shared by every dup of it). */
+    void setNonBlocking() {
+        int flags = fcntl(Libc.F_GETFL);
+        if (Libc.fcntl(value(), Libc.F_SETFL, flags | Libc.O_NONBLOCK) < 0) {
+            throw new PosixException("fcntl", Ffm.errno(), "fd=" + fd + ", F_SETFL O_NONBLOCK");
+        }
+    }
+
     /** Whether the fd is a terminal (isatty). */
     public boolean isTerminal() {
         return Libc.isatty(value()) == 1;

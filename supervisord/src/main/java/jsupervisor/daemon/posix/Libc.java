@@ -26,6 +26,7 @@ final class Libc {
     static final int O_CLOEXEC = 0x80000;
     static final int F_GETFD = 1;
     static final int F_GETFL = 3;
+    static final int F_SETFL = 4;
     static final int FD_CLOEXEC = 1;
 
     // waitid(2): idtype_t values and options (bits/waitflags.h, linux/wait.h).

@@ -27,10 +27,10 @@ final class StdioPipes {
         Pipe in = null;
         Pipe out = null;
         try {
-            in = request.stdinPipe() ? Pipe.open() : null;
-            out = request.stdout() instanceof Output.ToPipe ? Pipe.open() : null;
+            in = request.stdinPipe() ? Pipe.toChild() : null;
+            out = request.stdout() instanceof Output.ToPipe ? Pipe.fromChild() : null;
             Pipe err = !request.redirectStderrToStdout() && request.stderr() instanceof Output.ToPipe
-                    ? Pipe.open() : null;
+                    ? Pipe.fromChild() : null;
             return new StdioPipes(in, out, err);
         } catch (PosixException e) {
             closeAll(in, out);
