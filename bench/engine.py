@@ -1,0 +1,266 @@
+#!/usr/bin/env python3
+"""Engine benchmarks: jsupervisor's supervisord against the reference Supervisor 4.2.5, side by side.
+
+Run by hand (never in CI): python3 bench/engine.py [--quick] [scenario ...]
+Scenarios: throughput, many_writers, respawn, launch, rss, idle_cpu, shutdown.
+Each scenario runs the same config under both daemons in one run and prints both figures and the ratio
+ours/reference. Needs a built checkout (mvn -q -B package -DskipTests) and the Debian package `supervisor`.
+"""
+import os, re, signal, subprocess, sys, tempfile, time, shutil, datetime
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OURS = [os.path.join(ROOT, "bin", "supervisord")]
+REFERENCE = ["/usr/bin/python3", "/usr/bin/supervisord"]
+QUICK = "--quick" in sys.argv
+HZ = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid):
+    """utime+stime of a process (its own threads, not its children)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / HZ
+
+
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024.0
+    return 0.0
+
+
+def wait_until(what, predicate, timeout=300.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.005)
+    raise RuntimeError("timed out waiting for " + what)
+
+
+class Daemon:
+    """One supervisord (ours or the reference) running -n on a config in a fresh temp dir."""
+
+    def __init__(self, cmd, body, label):
+        self.label = label
+        self.dir = tempfile.mkdtemp(prefix="jsup-bench-")
+        self.log = os.path.join(self.dir, "supervisord.log")
+        conf = os.path.join(self.dir, "supervisord.conf")
+        with open(conf, "w") as f:
+            f.write(f"[supervisord]\nlogfile={self.log}\npidfile={self.dir}/s.pid\nchildlogdir={self.dir}\n"
+                    f"logfile_maxbytes=0\nminfds=8192\nminprocs=4000\n" + body.replace("@DIR@", self.dir))
+        self.started = time.monotonic()
+        self.proc = subprocess.Popen(cmd + ["-n", "-c", conf], stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL, cwd=self.dir)
+
+    def text(self):
+        try:
+            with open(self.log, errors="replace") as f:
+                return f.read()
+        except FileNotFoundError:
+            return ""
+
+    def count(self, needle):
+        return self.text().count(needle)
+
+    def stop(self, timeout=300):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        # end what this daemon spawned, by pid, should anything be left
+        for pid in re.findall(r"spawned: '[^']+' with pid (\d+)", self.text()):
+            try:
+                os.kill(int(pid), signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def both(scenario):
+    results = {}
+    for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
+        results[label] = scenario(cmd, label)
+    return results
+
+
+def report(name, results, unit, lower_is_better=True):
+    o, r = results["ours"], results["reference"]
+    ratio = o / r if r else float("inf")
+    print(f"{name:55s} ours {o:10.3f} {unit:6s} reference {r:10.3f} {unit:6s} ratio {ratio:6.3f}"
+          + ("" if lower_is_better else " (higher is better)"), flush=True)
+
+
+def throughput():
+    lines = 20_000_000 if QUICK else 120_000_000  # ~170 MB / ~1.05 GB of numbered lines
+    expected = int(subprocess.run(f"seq 1 {lines} | wc -c", shell=True, capture_output=True,
+                                  text=True).stdout)
+    t0 = time.monotonic()
+    with tempfile.TemporaryDirectory() as d:
+        subprocess.run(f"seq 1 {lines} | cat > {d}/plain", shell=True, check=True)
+    baseline = time.monotonic() - t0
+    times, cpus, lost = {}, {}, {}
+    for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
+        d = Daemon(cmd, f"[program:w]\ncommand=/usr/bin/seq 1 {lines}\nstdout_logfile=@DIR@/w.log\n"
+                        "stdout_logfile_maxbytes=50MB\nstdout_logfile_backups=40\nstartsecs=0\n"
+                        "autorestart=false\n", label)
+        try:
+            wait_until("start", lambda: d.count("spawned: 'w'"), 60)
+            cpu0 = cpu_seconds(d.proc.pid)
+            t0 = time.monotonic()
+            wait_until("exit", lambda: d.count("exited: w"), 600)
+
+            def logged():
+                return sum(os.path.getsize(os.path.join(d.dir, f)) for f in os.listdir(d.dir)
+                           if f.startswith("w.log"))
+            wait_until("all bytes", lambda: logged() >= expected, 60)
+            times[label] = time.monotonic() - t0
+            cpus[label] = cpu_seconds(d.proc.pid) - cpu0
+            lost[label] = expected - logged()
+        finally:
+            d.stop()
+    print(f"-- throughput: {expected/1e6:.0f} MB; plain `seq | cat > file` took {baseline:.2f} s")
+    report("time until all output is in the logs (s)", times, "s")
+    report("daemon CPU seconds", cpus, "cpu-s")
+    print(f"{'speed relative to seq|cat (ours, reference)':55s} {baseline/times['ours']:.2f}x "
+          f"{baseline/times['reference']:.2f}x; bytes lost: ours {lost['ours']}, reference {lost['reference']}")
+
+
+def many_writers():
+    n, rate, seconds = 50, 1000, 10 if QUICK else 20
+    writer = ("import sys,time\nrate=%d\nt=time.monotonic()\ni=0\nwhile True:\n i+=1\n"
+              " sys.stdout.write('line %%d\\n' %% i); sys.stdout.flush()\n t+=1.0/rate\n d=t-time.monotonic()\n"
+              " if d>0: time.sleep(d)\n") % rate
+    cpus, delivered = {}, {}
+    for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
+        d = Daemon(cmd, "[program:w]\ncommand=/usr/bin/python3 -c \"exec(open('@DIR@/w.py').read())\"\n"
+                        f"numprocs={n}\nprocess_name=w%(process_num)d\nstdout_logfile=@DIR@/%(process_name)s.log\n"
+                        "startsecs=0\n", label)
+        with open(os.path.join(d.dir, "w.py"), "w") as f:
+            f.write(writer)
+        try:
+            wait_until("all started", lambda: d.count("spawned: 'w") >= n, 120)
+            time.sleep(3)
+            cpu0, t0 = cpu_seconds(d.proc.pid), time.monotonic()
+            time.sleep(seconds)
+            cpus[label] = (cpu_seconds(d.proc.pid) - cpu0) / (time.monotonic() - t0) * 100
+            lines = 0
+            for f in os.listdir(d.dir):
+                if f.startswith("w") and f.endswith(".log"):
+                    with open(os.path.join(d.dir, f), "rb") as fh:
+                        lines += fh.read().count(b"\n")
+            delivered[label] = lines
+        finally:
+            d.stop()
+    report(f"{n} writers x {rate} lines/s: daemon CPU (% of one core)", cpus, "%")
+    print(f"{'lines delivered (ours, reference)':55s} {delivered['ours']} {delivered['reference']}")
+
+
+def log_times(text, pattern):
+    out = []
+    for m in re.finditer(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) \w+ " + pattern, text, re.M):
+        out.append(datetime.datetime.strptime(m.group(1), "%Y-%m-%d %H:%M:%S,%f").timestamp())
+    return out
+
+
+def respawn():
+    crash, kill = {}, {}
+    for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
+        d = Daemon(cmd, "[program:crash]\ncommand=/bin/true\nstartsecs=0\nautorestart=true\n"
+                        "[program:victim]\ncommand=/bin/sleep 1000\nstartsecs=0\nautorestart=true\n", label)
+        try:
+            wait_until("crash loop", lambda: d.count("spawned: 'crash'") >= 6, 60)
+            t = log_times(d.text(), "spawned: 'crash'")
+            gaps = [b - a for a, b in zip(t[1:], t[2:])]
+            crash[label] = sorted(gaps)[len(gaps) // 2] * 1000
+            wait_until("victim", lambda: d.count("spawned: 'victim'"), 60)
+            samples = []
+            for _ in range(5):
+                pid = int(re.findall(r"spawned: 'victim' with pid (\d+)", d.text())[-1])
+                before = d.count("spawned: 'victim'")
+                t0 = time.time()
+                os.kill(pid, signal.SIGKILL)
+                wait_until("victim respawn", lambda: d.count("spawned: 'victim'") > before, 30)
+                samples.append((log_times(d.text(), "spawned: 'victim'")[-1] - t0) * 1000)
+            kill[label] = sorted(samples)[len(samples) // 2]
+        finally:
+            d.stop()
+    report("crash-to-respawn, exiting program (median ms)", crash, "ms")
+    report("kill -9 to replacement spawned (median ms)", kill, "ms")
+
+
+def launch():
+    n = 200 if QUICK else 1000
+    times = {}
+    for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
+        d = Daemon(cmd, f"[program:p]\ncommand=/bin/sleep 1000\nnumprocs={n}\nprocess_name=p%(process_num)d\n"
+                        "startsecs=0\nstdout_logfile=NONE\nstderr_logfile=NONE\n", label)
+        try:
+            wait_until("all running", lambda: d.count("entered RUNNING") >= n, 600)
+            times[label] = time.monotonic() - d.started
+        finally:
+            d.stop()
+    report(f"launch to {n} programs RUNNING (s)", times, "s")
+
+
+def rss():
+    for n in ((1, 100) if QUICK else (1, 100, 1000)):
+        values = {}
+        for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
+            d = Daemon(cmd, f"[program:p]\ncommand=/bin/sleep 1000\nnumprocs={n}\nprocess_name=p%(process_num)d\n"
+                            "startsecs=0\n", label)
+            try:
+                wait_until("all running", lambda: d.count("entered RUNNING") >= n, 600)
+                time.sleep(5)
+                values[label] = rss_mib(d.proc.pid)
+            finally:
+                d.stop()
+        report(f"idle RSS with {n} programs (MiB)", values, "MiB")
+
+
+def idle_cpu():
+    seconds = 10 if QUICK else 30
+    values = {}
+    for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
+        d = Daemon(cmd, "[program:p]\ncommand=/bin/sleep 1000\nnumprocs=100\nprocess_name=p%(process_num)d\n"
+                        "startsecs=0\n", label)
+        try:
+            wait_until("all running", lambda: d.count("entered RUNNING") >= 100, 600)
+            time.sleep(3)
+            c0 = cpu_seconds(d.proc.pid)
+            time.sleep(seconds)
+            values[label] = cpu_seconds(d.proc.pid) - c0
+        finally:
+            d.stop()
+    report(f"idle CPU with 100 programs over {seconds} s (cpu-s)", values, "cpu-s")
+
+
+def shutdown():
+    n = 10 if QUICK else 100
+    values = {}
+    for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
+        d = Daemon(cmd, "[program:p]\ncommand=/bin/sh -c 'trap \"\" TERM; while true; do sleep 1; done'\n"
+                        f"numprocs={n}\nprocess_name=p%(process_num)d\nstartsecs=0\nstopwaitsecs=1\n", label)
+        try:
+            wait_until("all running", lambda: d.count("entered RUNNING") >= n, 600)
+            t0 = time.monotonic()
+            d.proc.send_signal(signal.SIGTERM)
+            d.proc.wait(3600)
+            values[label] = time.monotonic() - t0
+        finally:
+            d.stop()
+    report(f"shutdown with {n} TERM-ignoring programs, stopwaitsecs=1 (s)", values, "s")
+
+
+SCENARIOS = {"throughput": throughput, "many_writers": many_writers, "respawn": respawn, "launch": launch,
+             "rss": rss, "idle_cpu": idle_cpu, "shutdown": shutdown}
+
+if __name__ == "__main__":
+    chosen = [a for a in sys.argv[1:] if not a.startswith("--")] or list(SCENARIOS)
+    for name in chosen:
+        SCENARIOS[name]()
