@@ -100,7 +100,8 @@ final class Daemon {
             autoLogs.clean().forEach(log::warn);
         }
         PidFile pidFile = new PidFile(Path.of(s.pidfile()));
-        try (SupervisorLoop loop = new SupervisorLoop(log, s.stripAnsi(), signals.signalFd())) {
+        try (SupervisorLoop loop = new SupervisorLoop(log, s.stripAnsi(), signals.signalFd(),
+                signals.reapsOrphans())) {
             Wiring.createGroups(loop, config, autoLogs, log, environment);
             signals.deliverTo(loop);
             long pid = ThisProcess.pid();

@@ -89,12 +89,13 @@ public final class Main {
                 return EXIT_USAGE;
             }
             DaemonSignals signals;
+            boolean init = jsupervisor.daemon.posix.ThisProcess.pid() == 1;
             if (daemonChild || Reexec.done()) {
-                signals = DaemonSignals.throughSignalFd();
+                signals = DaemonSignals.throughSignalFd(init);
             } else {
-                Signals.blockInThisThread(DaemonSignals.ALL);
+                Signals.blockInThisThread(DaemonSignals.toBlock(init));
                 String why = Reexec.withSignalsLeftToUs(); // returns only if the exec failed
-                Signals.unblockInThisThread(DaemonSignals.ALL);
+                Signals.unblockInThisThread(DaemonSignals.toBlock(init));
                 errors.println("jsupervisor: " + why + "; SIGQUIT will not be handled");
                 signals = DaemonSignals.throughHandlers();
             }

@@ -18,18 +18,36 @@ public final class DaemonSignals {
 
     private final SignalFd signalFd;
     private volatile SupervisorLoop target;
+    private boolean init;
 
     private DaemonSignals(SignalFd signalFd) {
         this.signalFd = signalFd;
     }
 
-    /** Signals through a signalfd, for a JVM that runs with them blocked. */
-    public static DaemonSignals throughSignalFd() {
-        for (int sig : ALL) {
+    /** Every signal supervisord acts on as PID 1: SIGCHLD too, to reap orphans. */
+    public static final int[] ALL_AS_INIT = {Signals.SIGHUP, Signals.SIGINT, Signals.SIGQUIT, Signals.SIGTERM,
+        Signals.SIGUSR2, Signals.SIGCHLD};
+
+    /** The set to block before re-executing: {@link #ALL}, plus SIGCHLD when we are PID 1. */
+    public static int[] toBlock(boolean init) {
+        return init ? ALL_AS_INIT : ALL;
+    }
+
+    /** Signals through a signalfd, for a JVM that runs with {@link #toBlock} blocked. */
+    public static DaemonSignals throughSignalFd(boolean init) {
+        int[] set = toBlock(init);
+        for (int sig : set) {
             // safe while blocked; a signal ignored at start (nohup's HUP) must not stay ignored for children
             Signals.resetToDefault(sig);
         }
-        return new DaemonSignals(SignalFd.open(ALL));
+        DaemonSignals s = new DaemonSignals(SignalFd.open(set));
+        s.init = init;
+        return s;
+    }
+
+    /** True when SIGCHLD comes through the signalfd, so the loop can reap orphans as PID 1. */
+    public boolean reapsOrphans() {
+        return init;
     }
 
     /** Signals through JVM handlers (no QUIT). */

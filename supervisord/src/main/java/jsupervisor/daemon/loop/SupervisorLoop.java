@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -14,6 +15,7 @@ import jsupervisor.daemon.logging.DaemonLog;
 import jsupervisor.daemon.posix.Epoll;
 import jsupervisor.daemon.posix.EventFd;
 import jsupervisor.daemon.posix.Fd;
+import jsupervisor.daemon.posix.PidFd;
 import jsupervisor.daemon.posix.SignalFd;
 import jsupervisor.daemon.posix.SpawnResult;
 import jsupervisor.daemon.posix.WaitStatus;
@@ -56,12 +58,21 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     private final Shutdown shutdown;
     private final Thread owner = Thread.currentThread();
     private SupervisorStateCode mood = SupervisorStateCode.RUNNING;
+    /** PID 1 (a container's init) must reap the orphans reparented to it; see {@link #reapOrphans()}. */
+    private final boolean orphanReaper;
+    private boolean orphansMayWait;
 
     /**
      * @param signalFd the signals the JVM left blocked for us (all of HUP INT QUIT TERM USR2), or null when
      *                 they arrive through {@link #signals()}
      */
     public SupervisorLoop(DaemonLog log, boolean stripAnsi, SignalFd signalFd) {
+        this(log, stripAnsi, signalFd, false);
+    }
+
+    /** @param orphanReaper true when this process is PID 1 and receives SIGCHLD through {@code signalFd} */
+    public SupervisorLoop(DaemonLog log, boolean stripAnsi, SignalFd signalFd, boolean orphanReaper) {
+        this.orphanReaper = orphanReaper;
         this.log = log;
         this.stripAnsi = stripAnsi;
         this.signalFd = signalFd;
@@ -135,6 +146,9 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         for (ChildIo child : exited) {
             guarded("reap pid " + child.pid, () -> reap(child));
         }
+        if (orphanReaper && (orphansMayWait || !exited.isEmpty())) {
+            guarded("reap orphans", this::reapOrphans);
+        }
         for (ProcessGroup g : groups) {
             guarded("transition " + g.name(), g::transition);
         }
@@ -183,7 +197,12 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
             return;
         }
         if (token == TOKEN_SIGNALFD) {
-            signalFd.read().ifPresent(r -> signals.add(r.signal()));
+            signalFd.read().ifPresent(r -> {
+                if (r.signal() == jsupervisor.daemon.posix.Signals.SIGCHLD) {
+                    orphansMayWait = true;
+                }
+                signals.add(r.signal());
+            });
             return;
         }
         int pid = (int) (token >>> 2);
@@ -246,6 +265,21 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         if (process != null && process.pid() == child.pid) {
             process.finish(toExitStatus(status));
             process.transition(); // respawn now if the rules allow, not at the next tick
+        }
+    }
+
+    /**
+     * As PID 1, reaps exited processes that are not our children (orphans reparented to us), never one of ours:
+     * those are reaped through their pidfds so their status reaches the state machine.
+     */
+    private void reapOrphans() {
+        orphansMayWait = false;
+        for (int i = 0; i < 10_000; i++) {
+            Optional<WaitStatus> orphan = PidFd.reapOrphan(children::containsKey);
+            if (orphan.isEmpty()) {
+                return;
+            }
+            log.info("reaped unknown pid " + orphan.get().pid() + " (" + toExitStatus(orphan.get()).message() + ")");
         }
     }
 
