@@ -78,8 +78,13 @@ final class TestServer implements AutoCloseable {
 
     /** Asserts a plain keep-alive exchange still works: the server survived whatever came before. */
     void assertStillServes() throws IOException {
+        assertStillServesWith("");
+    }
+
+    /** As {@link #assertStillServes()}, with extra header lines (each ending in CRLF). */
+    void assertStillServesWith(String headers) throws IOException {
         try (RawClient c = connect()) {
-            String r = c.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
+            String r = c.send("GET /hello HTTP/1.1\r\nHost: x\r\n" + headers + "\r\n").readResponse();
             if (!r.startsWith("HTTP/1.1 200 OK\r\n") || !r.endsWith("\r\n\r\nhello")) {
                 throw new AssertionError("server no longer serves: " + r);
             }
