@@ -82,12 +82,18 @@ final class HttpConnection implements Runnable, Watchdog.Guarded, Wire {
 
     /** Serves requests until one ends the connection; true when the server chose to close (drain first). */
     private boolean serve() throws IOException {
-        Duration wait = context.limits().headerTimeout();
+        boolean first = true;
         while (true) {
-            deadline = after(wait);
+            // a new connection has headerTimeout from connect; a kept-alive one idles, then gets headerTimeout
+            deadline = after(first ? context.limits().headerTimeout() : context.limits().idleTimeout());
+            boolean idle = !first;
             byte[] headBytes;
             try {
-                headBytes = reader.readHead(() -> deadline = after(context.limits().headerTimeout()));
+                headBytes = reader.readHead(() -> {
+                    if (idle) {
+                        deadline = after(context.limits().headerTimeout());
+                    }
+                });
             } catch (RequestReader.HeadTooLargeException e) {
                 refuse(RequestHead.plain("1.0"), 431);
                 return true;
@@ -110,7 +116,7 @@ final class HttpConnection implements Runnable, Watchdog.Guarded, Wire {
             if (!exchange(head)) {
                 return true;
             }
-            wait = context.limits().idleTimeout();
+            first = false;
         }
     }
 

@@ -32,8 +32,9 @@ public record HttpLimits(int maxHeaderBytes, long maxBodyBytes, int maxConnectio
         if (maxHeaderBytes < 256) {
             throw new IllegalArgumentException("maxHeaderBytes: expected at least 256 but got " + maxHeaderBytes);
         }
-        if (maxBodyBytes < 0) {
-            throw new IllegalArgumentException("maxBodyBytes: expected >= 0 but got " + maxBodyBytes);
+        if (maxBodyBytes < 0 || maxBodyBytes > Integer.MAX_VALUE - 8) {
+            // a body is read into one array
+            throw new IllegalArgumentException("maxBodyBytes: expected 0 to 2 GiB but got " + maxBodyBytes);
         }
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections: expected >= 1 but got " + maxConnections);

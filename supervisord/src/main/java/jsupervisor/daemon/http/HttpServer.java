@@ -98,13 +98,21 @@ public final class HttpServer implements AutoCloseable {
         HttpConnection connection = new HttpConnection(channel, peer, listener.info(), listener.auth(), context,
                 () -> active.decrementAndGet());
         connections.add(connection);
-        Thread.ofVirtual().name("rpc-" + peer).start(() -> {
-            try {
-                connection.run();
-            } finally {
-                connections.remove(connection);
-            }
-        });
+        try {
+            Thread.ofVirtual().name("rpc-" + peer).start(() -> {
+                try {
+                    connection.run();
+                } finally {
+                    connections.remove(connection);
+                }
+            });
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // no thread, no connection: release it here so the accept thread lives on
+            connections.remove(connection);
+            active.decrementAndGet();
+            closeQuietly(channel);
+            return;
+        }
         if (closed) {
             connection.closeChannel(); // close() ran between the check above and the add
         }
