@@ -140,6 +140,17 @@ class HostileClientIT {
     }
 
     @Test
+    void clientThatStopsReadingIsCutOffAtTheWriteTimeout() throws Exception {
+        try (RawClient c = server.connect()) {
+            c.send("GET /flood HTTP/1.1\r\n\r\n");
+            // never read: the socket buffers fill, the server's write blocks, the write timeout (2 s) ends it
+            assertThat(server.floodEnded.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        Await.until("the connection ends", () -> server.server.activeConnections() == 0, MARGIN);
+        server.assertStillServes();
+    }
+
+    @Test
     void garbageBytesGet400() throws Exception {
         byte[] garbage = new byte[600];
         new java.util.Random(42).nextBytes(garbage);

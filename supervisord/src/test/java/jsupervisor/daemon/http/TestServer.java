@@ -18,7 +18,7 @@ import jsupervisor.daemon.config.HttpServerConfig;
 /**
  * A started {@link HttpServer} on 127.0.0.1 (port 0) and, when asked, a unix socket, serving the test routes:
  * {@code /echo} (body back as text/xml), {@code /hello}, {@code /whoami}, {@code /boom} (throws),
- * {@code /silent} (answers nothing), {@code /big} (1 MiB) and {@code /stream} (one line per item offered
+ * {@code /silent} (answers nothing), {@code /big} (1 MiB), {@code /flood} (endless bytes) and {@code /stream} (one line per item offered
  * to {@link #feed}, until the client leaves).
  */
 final class TestServer implements AutoCloseable {
@@ -28,6 +28,7 @@ final class TestServer implements AutoCloseable {
     final HttpServer server;
     final BlockingQueue<String> feed = new LinkedBlockingQueue<>();
     final CountDownLatch streamEnded = new CountDownLatch(1);
+    final CountDownLatch floodEnded = new CountDownLatch(1);
     final List<Throwable> failures = new CopyOnWriteArrayList<>();
     final List<String> stderr = new CopyOnWriteArrayList<>();
     private int port = -1;
@@ -105,7 +106,21 @@ final class TestServer implements AutoCloseable {
         routes.add(Route.pathPrefix("/big", (req, resp) -> resp.send(200, "text/plain",
                 "x".repeat(1024 * 1024).getBytes(StandardCharsets.US_ASCII))));
         routes.add(Route.pathPrefix("/stream", this::stream));
+        routes.add(Route.pathPrefix("/flood", this::flood));
         return routes;
+    }
+
+    /** Writes until writing fails: a client that stops reading must be cut off by the write timeout. */
+    private void flood(HttpRequest request, HttpResponse response) throws IOException {
+        byte[] block = new byte[64 * 1024];
+        try (ResponseStream out = response.stream(200, "application/octet-stream")) {
+            while (true) {
+                out.write(block);
+                out.flush();
+            }
+        } finally {
+            floodEnded.countDown();
+        }
     }
 
     private void stream(HttpRequest request, HttpResponse response) throws IOException {
