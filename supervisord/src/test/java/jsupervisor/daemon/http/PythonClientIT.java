@@ -47,8 +47,31 @@ class PythonClientIT {
             print(r.status, r.reason, r.getheader('Server'), r.getheader('Content-Type'), len(r.read()))
             """;
 
+    // supervisorctl's tail -f client: asyncore, HTTP/1.1, chunked, ends when the server closes
+    private static final String TAIL_SCRIPT = """
+            import sys
+            from supervisor.medusa import asyncore_25 as asyncore
+            from supervisor import http_client
+            handler = http_client.HTTPHandler(http_client.Listener(), sys.argv[2], sys.argv[3])
+            handler.get(sys.argv[1], '/stream')
+            asyncore.loop()
+            print('<closed>')
+            """;
+
     @TempDir
     Path dir;
+
+    @Test
+    void supervisorctlTailFollowClientReadsTheStreamOverBothTransports() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(PYTHON), "needs /usr/bin/python3 with supervisor installed");
+        Path sock = dir.resolve("tail.sock");
+        try (TestServer server = new TestServer(TestServer.FAST, "user", "123", sock)) {
+            for (String url : List.of("http://127.0.0.1:" + server.port(), "unix://" + sock)) {
+                server.feed.addAll(List.of("first", "second", "END"));
+                assertThat(run(TAIL_SCRIPT, url, "user", "123")).isEqualTo("first\nsecond\n<closed>\n");
+            }
+        }
+    }
 
     @Test
     void supervisorsOwnTransportWorksOverTcpAndUnixSocket() throws Exception {
@@ -67,8 +90,8 @@ class PythonClientIT {
             server.open(new HttpServerConfig.Unix("unix_http_server", sock.toString(), 0700, -1, -1, "user", "123"));
             server.start();
             String expected = "RUNNING\nRUNNING\nRUNNING\n401 Unauthorized\n404 Not Found Medusa/1.12 text/html 134\n";
-            assertThat(run("http://127.0.0.1:" + port, port)).isEqualTo(expected);
-            assertThat(run("unix://" + sock, port)).isEqualTo(expected);
+            assertThat(run(SCRIPT, "http://127.0.0.1:" + port, "user", "123", port)).isEqualTo(expected);
+            assertThat(run(SCRIPT, "unix://" + sock, "user", "123", port)).isEqualTo(expected);
             // three calls through one transport share one persistent connection, on each listener
             assertThat(peers).hasSize(6);
             assertThat(peers.subList(0, 3)).containsOnly(peers.get(0)).allMatch(p -> p.startsWith("127.0.0.1:"));
@@ -76,11 +99,12 @@ class PythonClientIT {
         }
     }
 
-    private String run(String url, String port) throws IOException, InterruptedException {
-        Path script = dir.resolve("client.py");
-        Files.writeString(script, SCRIPT);
-        Process p = new ProcessBuilder(PYTHON.toString(), script.toString(), url, "user", "123", port)
-                .redirectErrorStream(true).start();
+    private String run(String code, String... args) throws IOException, InterruptedException {
+        Path script = Files.createTempFile(dir, "client", ".py");
+        Files.writeString(script, code);
+        List<String> command = new java.util.ArrayList<>(List.of(PYTHON.toString(), script.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("python client finished").isTrue();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
