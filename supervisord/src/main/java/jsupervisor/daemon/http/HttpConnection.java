@@ -150,7 +150,14 @@ final class HttpConnection implements Runnable, Watchdog.Guarded, Wire {
             return false;
         }
         HttpRequest probe = new HttpRequest(head, new byte[0], peer, listener, user);
-        Route route = context.routes().stream().filter(r -> r.matches(probe)).findFirst().orElse(null);
+        Route route;
+        try {
+            route = context.routes().stream().filter(r -> r.matches(probe)).findFirst().orElse(null);
+        } catch (RuntimeException e) {
+            context.notices().routeFailed(probe, e);
+            refuse(head, 500);
+            return false;
+        }
         if (route == null) {
             HttpResponse response = new HttpResponse(this, context.clock(), head);
             if (length > 0) {
