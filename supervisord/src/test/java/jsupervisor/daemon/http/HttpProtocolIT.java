@@ -159,6 +159,36 @@ class HttpProtocolIT {
     }
 
     @Test
+    void manyConcurrentKeepAliveClientsAreAllServed() throws Exception {
+        int clients = 50;
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            int id = i;
+            threads.add(Thread.ofVirtual().start(() -> {
+                try (RawClient c = server.connect()) {
+                    for (int n = 0; n < 20; n++) {
+                        String body = id + "-" + n;
+                        String r = c.send("POST /echo HTTP/1.1\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                                .readResponse();
+                        if (r.endsWith("\r\n\r\n" + body)) {
+                            ok.incrementAndGet();
+                        }
+                    }
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join(Duration.ofSeconds(30));
+        }
+        assertThat(errors).isEmpty();
+        assertThat(ok).hasValue(clients * 20);
+    }
+
+    @Test
     void bareLineFeedsAreAccepted() throws Exception {
         try (RawClient c = server.connect()) {
             assertThat(c.send("GET /hello HTTP/1.0\n\n").readUntilClosed()).startsWith("HTTP/1.0 200 OK")

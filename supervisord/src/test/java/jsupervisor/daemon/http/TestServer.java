@@ -17,7 +17,7 @@ import jsupervisor.daemon.config.HttpServerConfig;
 
 /**
  * A started {@link HttpServer} on 127.0.0.1 (port 0) and, when asked, a unix socket, serving the test routes:
- * {@code /echo} (body back as text/xml), {@code /hello}, {@code /whoami}, {@code /boom} (throws),
+ * {@code /echo} (body back as text/xml), {@code /hello}, {@code /whoami}, {@code /thread}, {@code /boom} (throws),
  * {@code /silent} (answers nothing), {@code /big} (1 MiB), {@code /flood} (endless bytes) and {@code /stream} (one line per item offered
  * to {@link #feed}, until the client leaves).
  */
@@ -99,6 +99,8 @@ final class TestServer implements AutoCloseable {
         routes.add(Route.pathPrefix("/whoami", (req, resp) -> resp.send(200, "text/plain",
                 req.authenticatedUser() + "|" + req.listener().section() + "|" + req.uri() + "|" + req.path() + "|"
                         + req.query() + "|" + req.method())));
+        routes.add(Route.pathPrefix("/thread", (req, resp) -> resp.send(200, "text/plain",
+                Thread.currentThread().getName() + "|" + Thread.currentThread().isVirtual() + "|" + req.peer())));
         routes.add(Route.pathPrefix("/boom", (req, resp) -> {
             throw new IllegalStateException("route bug");
         }));

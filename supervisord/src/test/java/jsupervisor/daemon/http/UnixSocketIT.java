@@ -55,6 +55,41 @@ class UnixSocketIT {
     }
 
     @Test
+    void connectionsRunOnNamedVirtualThreadsBehindNamedAcceptThreads() throws Exception {
+        Path sock = dir.resolve("threads.sock");
+        try (TestServer server = new TestServer(TestServer.FAST, null, null, sock)) {
+            try (RawClient c = RawClient.unix(sock)) {
+                assertThat(c.send("GET /thread HTTP/1.0\r\n\r\n").readUntilClosed())
+                        .matches("(?s).*\r\n\r\nrpc-unix-\\d+\\|true\\|unix-\\d+");
+            }
+            try (RawClient c = server.connect()) {
+                assertThat(c.send("GET /thread HTTP/1.0\r\n\r\n").readUntilClosed())
+                        .matches("(?s).*\r\n\r\nrpc-127\\.0\\.0\\.1:\\d+\\|true\\|127\\.0\\.0\\.1:\\d+");
+            }
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                    .contains("http-accept-unix", "http-accept-tcp", "http-timeouts");
+        }
+    }
+
+    @Test
+    void closingTheServerEndsIdleKeepAliveConnections() throws Exception {
+        Path sock = dir.resolve("idle.sock");
+        TestServer server = new TestServer(HttpLimits.DEFAULTS, null, null, sock);
+        try (RawClient unix = RawClient.unix(sock); RawClient tcp = server.connect()) {
+            unix.send("GET /hello HTTP/1.1\r\n\r\n").readResponse();
+            tcp.send("GET /hello HTTP/1.1\r\n\r\n").readResponse();
+            server.close();
+            assertThat(unix.closedWithin(java.time.Duration.ofSeconds(5))).isTrue();
+            assertThat(tcp.closedWithin(java.time.Duration.ofSeconds(5))).isTrue();
+            Await.until("connections released", () -> server.server.activeConnections() == 0,
+                    java.time.Duration.ofSeconds(5));
+        } finally {
+            server.close();
+        }
+        assertThat(sock).doesNotExist();
+    }
+
+    @Test
     void chmodAndChownAreApplied() throws Exception {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "chown to another group needs root");
         Path sock = dir.resolve("owned.sock");
