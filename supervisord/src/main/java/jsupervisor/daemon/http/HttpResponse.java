@@ -40,10 +40,14 @@ public final class HttpResponse {
         headers.put("Date", HttpStatus.date(clock.instant()));
     }
 
-    /** Sets (or replaces) a response header. */
+    /** Sets (or replaces) a response header; CR or LF in either part is refused (no response splitting). */
     public HttpResponse header(String name, String value) {
         if (committed) {
             throw new IllegalStateException("response already sent");
+        }
+        if (name.isEmpty() || (name + value).chars().anyMatch(c -> c == '\r' || c == '\n')
+                || name.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("unusable header: " + name.strip() + ": " + value.strip());
         }
         String existing = headerName(name);
         if (existing != null && !existing.equals(name)) {

@@ -39,7 +39,10 @@ public final class HttpServer implements AutoCloseable {
                 new Watchdog(limits.shortestTimeout()), notices);
     }
 
-    /** Binds one section's socket; on failure the message is supervisord's usage error. */
+    /**
+     * Binds one section's socket; on failure the message is supervisord's usage error, and listeners opened
+     * before stay open until {@link #close()}.
+     */
     public ListenerInfo open(HttpServerConfig config) throws HttpServerException {
         if (started || closed) {
             throw new IllegalStateException("open() comes before start() and close()");

@@ -89,6 +89,26 @@ class HttpResponseTest {
     }
 
     @Test
+    void headersCannotSmuggleLines() throws Exception {
+        HttpResponse response = new HttpResponse(new RecordingWire(), CLOCK, head("GET / HTTP/1.1\r\n"));
+        assertThatThrownBy(() -> response.header("Location", "/x\r\nSet-Cookie: a=b"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> response.header("X\nY", "v")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> response.header("A: b", "v")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void routeHeadersKeepTheirOrderAndReplaceCaseInsensitively() throws Exception {
+        RecordingWire wire = new RecordingWire();
+        HttpResponse response = new HttpResponse(wire, CLOCK, head("GET / HTTP/1.1\r\n"));
+        response.header("Last-Modified", "then").header("X-Accel-Buffering", "no").header("last-modified", "now");
+        response.send(200, "text/plain", "");
+        assertThat(wire.text()).isEqualTo("HTTP/1.1 200 OK\r\nServer: Medusa/1.12\r\nDate: D\r\n"
+                + "X-Accel-Buffering: no\r\nlast-modified: now\r\nContent-Type: text/plain\r\n"
+                + "Content-Length: 0\r\n\r\n");
+    }
+
+    @Test
     void headerChangesAfterSendingAreRejected() throws Exception {
         HttpResponse response = new HttpResponse(new RecordingWire(), CLOCK, head("GET / HTTP/1.1\r\n"));
         response.sendError(500);
