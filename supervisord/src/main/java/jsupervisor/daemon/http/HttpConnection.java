@@ -217,7 +217,7 @@ final class HttpConnection implements Runnable, Watchdog.Guarded, Wire {
     /** The declared length, -1 when absent, -2 when unusable (not digits, or two different values). */
     static long contentLength(RequestHead head) {
         String value = null;
-        for (RequestHead.Header h : head.headers()) {
+        for (HttpHeader h : head.headers()) {
             if (h.name().equalsIgnoreCase("Content-Length")) {
                 if (value != null && !value.equals(h.value())) {
                     return -2;

@@ -72,7 +72,7 @@ public final class HttpRequest {
     }
 
     /** Every header in arrival order. */
-    public List<RequestHead.Header> headers() {
+    public List<HttpHeader> headers() {
         return head.headers();
     }
 

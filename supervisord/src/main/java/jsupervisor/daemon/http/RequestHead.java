@@ -16,10 +16,7 @@ import java.util.Locale;
  * @param version {@code 1.0} or {@code 1.1}
  * @param headers name/value pairs in arrival order, continuation lines folded
  */
-record RequestHead(String method, String target, String version, List<Header> headers) {
-
-    /** One header line; the name keeps its case, lookups ignore it. */
-    record Header(String name, String value) {}
+record RequestHead(String method, String target, String version, List<HttpHeader> headers) {
 
     /** Thrown for a head that is not HTTP at all; the connection answers 400 and closes. */
     static final class MalformedException extends Exception {
@@ -52,7 +49,7 @@ record RequestHead(String method, String target, String version, List<Header> he
 
     /** The first value of {@code name}, or null; medusa's {@code get_header} also takes the first. */
     String header(String name) {
-        for (Header h : headers) {
+        for (HttpHeader h : headers) {
             if (h.name().equalsIgnoreCase(name)) {
                 return h.value();
             }
@@ -62,7 +59,7 @@ record RequestHead(String method, String target, String version, List<Header> he
 
     /** True when a header holds {@code token} among its comma-separated values, ignoring case. */
     boolean headerHasToken(String name, String token) {
-        for (Header h : headers) {
+        for (HttpHeader h : headers) {
             if (h.name().equalsIgnoreCase(name)) {
                 for (String item : h.value().split(",")) {
                     if (item.trim().toLowerCase(Locale.ROOT).equals(token)) {
@@ -85,23 +82,23 @@ record RequestHead(String method, String target, String version, List<Header> he
         return lines;
     }
 
-    private static List<Header> headers(List<String> lines) throws MalformedException {
-        List<Header> headers = new ArrayList<>();
+    private static List<HttpHeader> headers(List<String> lines) throws MalformedException {
+        List<HttpHeader> headers = new ArrayList<>();
         for (String line : lines) {
             if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
                 if (headers.isEmpty()) {
                     throw new MalformedException("continuation line before any header");
                 }
                 // mirrors medusa's join_headers: a folded line continues the previous value
-                Header last = headers.removeLast();
-                headers.add(new Header(last.name(), last.value() + " " + line.strip()));
+                HttpHeader last = headers.removeLast();
+                headers.add(new HttpHeader(last.name(), last.value() + " " + line.strip()));
                 continue;
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
                 throw new MalformedException("header line without a name");
             }
-            headers.add(new Header(line.substring(0, colon).strip(), line.substring(colon + 1).strip()));
+            headers.add(new HttpHeader(line.substring(0, colon).strip(), line.substring(colon + 1).strip()));
         }
         return List.copyOf(headers);
     }
