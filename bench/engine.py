@@ -137,12 +137,13 @@ def many_writers():
               " sys.stdout.write('line %%d\\n' %% i); sys.stdout.flush()\n t+=1.0/rate\n d=t-time.monotonic()\n"
               " if d>0: time.sleep(d)\n") % rate
     cpus, delivered = {}, {}
+    script = os.path.join(tempfile.mkdtemp(prefix="jsup-bench-w-"), "w.py")
+    with open(script, "w") as f:
+        f.write(writer)
     for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
-        d = Daemon(cmd, "[program:w]\ncommand=/usr/bin/python3 -c \"exec(open('@DIR@/w.py').read())\"\n"
-                        f"numprocs={n}\nprocess_name=w%(process_num)d\nstdout_logfile=@DIR@/%(process_name)s.log\n"
-                        "startsecs=0\n", label)
-        with open(os.path.join(d.dir, "w.py"), "w") as f:
-            f.write(writer)
+        d = Daemon(cmd, f"[program:w]\ncommand=/usr/bin/python3 {script}\n"
+                        f"numprocs={n}\nprocess_name=w%(process_num)d\n"
+                        "stdout_logfile=@DIR@/w%(process_num)d.log\nstartsecs=0\n", label)
         try:
             wait_until("all started", lambda: d.count("spawned: 'w") >= n, 120)
             time.sleep(3)

@@ -263,6 +263,11 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         closeChild(child);
         Subprocess process = find(child.groupName, child.processName);
         if (process != null && process.pid() == child.pid) {
+            // Supervisor runs transition() before reaping in each pass, so a child that outlived startsecs is
+            // promoted (and logs its success line) before its exit is handled; keep that order
+            if (process.state() == jsupervisor.daemon.process.ProcessState.STARTING) {
+                process.transition();
+            }
             process.finish(toExitStatus(status));
             process.transition(); // respawn now if the rules allow, not at the next tick
         }
