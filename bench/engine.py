@@ -82,6 +82,11 @@ class Daemon:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
+def programs(n, body):
+    """n separate [program:pN] sections (n groups, as n programs in a real config), body with {i}."""
+    return "".join(f"[program:p{i}]\n" + body.replace("{i}", str(i)) for i in range(n))
+
+
 def both(scenario):
     results = {}
     for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
@@ -199,8 +204,8 @@ def launch():
     n = 200 if QUICK else 1000
     times = {}
     for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
-        d = Daemon(cmd, f"[program:p]\ncommand=/bin/sleep 1000\nnumprocs={n}\nprocess_name=p%(process_num)d\n"
-                        "startsecs=0\nstdout_logfile=NONE\nstderr_logfile=NONE\n", label)
+        d = Daemon(cmd, programs(n, "command=/bin/sleep 1000\nstartsecs=0\nstdout_logfile=NONE\n"
+                                       "stderr_logfile=NONE\n"), label)
         try:
             wait_until("all running", lambda: d.count("entered RUNNING") >= n, 600)
             times[label] = time.monotonic() - d.started
@@ -213,8 +218,7 @@ def rss():
     for n in ((1, 100) if QUICK else (1, 100, 1000)):
         values = {}
         for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
-            d = Daemon(cmd, f"[program:p]\ncommand=/bin/sleep 1000\nnumprocs={n}\nprocess_name=p%(process_num)d\n"
-                            "startsecs=0\n", label)
+            d = Daemon(cmd, programs(n, "command=/bin/sleep 1000\nstartsecs=0\n"), label)
             try:
                 wait_until("all running", lambda: d.count("entered RUNNING") >= n, 600)
                 time.sleep(5)
@@ -228,8 +232,7 @@ def idle_cpu():
     seconds = 10 if QUICK else 30
     values = {}
     for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
-        d = Daemon(cmd, "[program:p]\ncommand=/bin/sleep 1000\nnumprocs=100\nprocess_name=p%(process_num)d\n"
-                        "startsecs=0\n", label)
+        d = Daemon(cmd, programs(100, "command=/bin/sleep 1000\nstartsecs=0\n"), label)
         try:
             wait_until("all running", lambda: d.count("entered RUNNING") >= 100, 600)
             time.sleep(3)
@@ -245,8 +248,8 @@ def shutdown():
     n = 10 if QUICK else 100
     values = {}
     for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
-        d = Daemon(cmd, "[program:p]\ncommand=/bin/sh -c 'trap \"\" TERM; while true; do sleep 1; done'\n"
-                        f"numprocs={n}\nprocess_name=p%(process_num)d\nstartsecs=0\nstopwaitsecs=1\n", label)
+        d = Daemon(cmd, programs(n, "command=/bin/sh -c 'trap \"\" TERM; while true; do sleep 1; done'\n"
+                                       "startsecs=0\nstopwaitsecs=1\n"), label)
         try:
             wait_until("all running", lambda: d.count("entered RUNNING") >= n, 600)
             t0 = time.monotonic()

@@ -248,6 +248,11 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
             }
             (stdout ? child.stdoutLog : child.stderrLog).record(Arrays.copyOf(buffer, n));
             total += n;
+            if (n < buffer.length && budget == READ_BUDGET) {
+                // a short read emptied the pipe: skip the read that would only say EAGAIN (epoll is
+                // level-triggered and wakes us for more); when reaping, read on to EOF/EAGAIN instead
+                return;
+            }
         }
     }
 
