@@ -71,6 +71,24 @@ public final class ChildLog implements AutoCloseable {
     }
 
     /** Removes ANSI sequences when {@code strip_ansi} is on; otherwise returns {@code chunk} itself. */
+    /**
+     * {@link #record} for a slice of a buffer the caller reuses: in the common case (no strip_ansi, no event
+     * listener, no debug mirror) the bytes go straight to the sinks without a copy, which keeps a fast writer
+     * from costing an allocation (and young collections) per chunk.
+     */
+    public void recordSlice(byte[] buffer, int offset, int length) {
+        if (length == 0) {
+            return;
+        }
+        if (!spec.stripAnsi() && !spec.eventListener() && !mainLog.isEnabled(LogLevel.DEBG)) {
+            for (LogSink sink : sinks) {
+                sink.write(buffer, offset, length);
+            }
+            return;
+        }
+        record(java.util.Arrays.copyOfRange(buffer, offset, offset + length));
+    }
+
     public byte[] strip(byte[] chunk) {
         return spec.stripAnsi() ? AnsiEscapes.strip(chunk) : chunk;
     }

@@ -1,7 +1,6 @@
 package jsupervisor.daemon.loop;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -246,7 +245,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
                 }
                 return;
             }
-            (stdout ? child.stdoutLog : child.stderrLog).record(Arrays.copyOf(buffer, n));
+            (stdout ? child.stdoutLog : child.stderrLog).recordSlice(buffer, 0, n);
             total += n;
             if (n < buffer.length && budget == READ_BUDGET) {
                 // a short read emptied the pipe: skip the read that would only say EAGAIN (epoll is
