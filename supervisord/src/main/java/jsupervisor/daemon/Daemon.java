@@ -142,6 +142,9 @@ final class Daemon {
             if (toStdout) {
                 log.addSink(jsupervisor.daemon.logging.StreamSink.stdout(log.sinkProblems()));
             }
+            log.addSink(new jsupervisor.daemon.logging.SyslogSink("supervisord", "",
+                    new jsupervisor.daemon.loop.DevLogConnector(), java.time.Clock.systemDefaultZone(),
+                    log.sinkProblems()));
             return log;
         }
         return DaemonLog.open(level, java.time.Clock.systemDefaultZone(), Path.of(s.logfile()),

@@ -11,6 +11,7 @@ import jsupervisor.daemon.logging.ChildLog;
 import jsupervisor.daemon.logging.DaemonLog;
 import jsupervisor.daemon.logging.LogSink;
 import jsupervisor.daemon.logging.RotatingFileSink;
+import jsupervisor.daemon.logging.SyslogSink;
 import jsupervisor.daemon.process.SpawnSpec;
 
 /**
@@ -50,6 +51,10 @@ final class ProcessLogs implements AutoCloseable {
                 mainLog.critical("cannot use " + channel + " log of " + name + " at " + path + ": "
                         + e.getMessage());
             }
+        }
+        if (config.syslog()) {
+            sinks.add(new SyslogSink("supervisord", name + " ", new DevLogConnector(),
+                    java.time.Clock.systemDefaultZone(), mainLog.sinkProblems()));
         }
         return new ChildLog(new ChildLog.Spec(name, channel, stripAnsi, false), sinks, mainLog);
     }
