@@ -68,6 +68,9 @@ final class OptionSource {
     /** Expands {@code value} as a value of {@code section.option}, naming it {@code where} in errors. */
     String expand(String section, String option, String value, Map<String, ?> extra, String where)
             throws ConfigException {
+        if (value.indexOf('%') < 0) {
+            return value; // nothing to format: most values; saves building the names map thousands of times
+        }
         Map<String, Object> names = new HashMap<>(environExpansions);
         names.putAll(extra);
         try {
