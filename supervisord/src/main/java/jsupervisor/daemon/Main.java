@@ -16,7 +16,7 @@ import jsupervisor.daemon.config.ConfigLoader;
 import jsupervisor.daemon.config.Configuration;
 import jsupervisor.daemon.config.HostFacts;
 import jsupervisor.daemon.config.OsDatatypes;
-import jsupervisor.daemon.config.PasswdFileAccounts;
+import jsupervisor.daemon.lifecycle.SystemAccounts;
 import jsupervisor.daemon.lifecycle.Daemonizer;
 import jsupervisor.daemon.loop.DaemonSignals;
 import jsupervisor.daemon.pidproxy.Reexec;
@@ -49,7 +49,7 @@ public final class Main {
     static int run(String argv0, List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         Path cwd = Path.of("").toAbsolutePath();
         HostFacts host = HostFacts.current(env, cwd);
-        OsDatatypes os = new OsDatatypes(PasswdFileAccounts.system(), env, cwd, host.uid());
+        OsDatatypes os = new OsDatatypes(new SystemAccounts(), env, cwd, host.uid());
         try {
             DaemonCommandLine.Outcome outcome = new DaemonCommandLine(os).parse(args);
             switch (outcome) {
