@@ -1,38 +1,91 @@
 package jsupervisor.common.ini;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 /**
- * Python's {@code repr()} of a {@code str}, which many Supervisor messages embed ({@code 'text'}, or
- * {@code "it's"} when the text has a single quote and no double quote). Stateless.
+ * Python's {@code repr()} of a {@code str} and of a {@code bytes} value, which many Supervisor messages embed
+ * ({@code 'text'}, {@code "it's"}, {@code b'READY\n'}, {@code Undecodable: b'\xff'}).
+ *
+ * <p>Stateless, safe from any thread. Follows CPython's {@code unicode_repr} and {@code bytes_repr}: single
+ * quotes unless the value contains a single quote and no double quote; backslash escapes for the quote, the
+ * backslash, tab, newline and carriage return; {@code \xNN} for other control bytes and for bytes from 0x7f;
+ * for strings, non-printable code points as {@code \xNN}, {@code \\uNNNN} or {@code \\UNNNNNNNN}.
  */
 public final class PythonRepr {
-    private PythonRepr() {}
 
+    private PythonRepr() {
+    }
+
+    /** {@code repr(s)} for a Python {@code str}. */
     public static String of(String s) {
-        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-        StringBuilder b = new StringBuilder(s.length() + 2).append(quote);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == quote || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c == '\n') {
-                b.append("\\n");
-            } else if (c == '\r') {
-                b.append("\\r");
-            } else if (c == '\t') {
-                b.append("\\t");
-            } else if (c < 0x20 || c == 0x7f) {
-                b.append(String.format("\\x%02x", (int) c));
-            } else if (c >= 0x80 && c < 0xa0 || c == 0xad) {
-                b.append(String.format("\\x%02x", (int) c));
+        char quote = quoteFor(s.indexOf('\'') >= 0, s.indexOf('"') >= 0);
+        StringBuilder out = new StringBuilder(s.length() + 2).append(quote);
+        s.codePoints().forEach(cp -> {
+            if (cp == quote || cp == '\\') {
+                out.append('\\').appendCodePoint(cp);
+            } else if (cp == '\t') {
+                out.append("\\t");
+            } else if (cp == '\n') {
+                out.append("\\n");
+            } else if (cp == '\r') {
+                out.append("\\r");
+            } else if (cp < 0x20 || cp == 0x7f) {
+                out.append(String.format("\\x%02x", cp));
+            } else if (cp < 0x7f || isPrintable(cp)) {
+                out.appendCodePoint(cp);
+            } else if (cp <= 0xff) {
+                out.append(String.format("\\x%02x", cp));
+            } else if (cp <= 0xffff) {
+                out.append(String.format("\\u%04x", cp));
             } else {
-                b.append(c);
+                out.append(String.format("\\U%08x", cp));
+            }
+        });
+        return out.append(quote).toString();
+    }
+
+    /** {@code repr(b)} for a Python {@code bytes} value. */
+    public static String bytes(byte[] data) {
+        String latin1 = new String(data, StandardCharsets.ISO_8859_1);
+        char quote = quoteFor(latin1.indexOf('\'') >= 0, latin1.indexOf('"') >= 0);
+        StringBuilder out = new StringBuilder(data.length + 3).append('b').append(quote);
+        for (byte value : data) {
+            int b = value & 0xff;
+            if (b == quote || b == '\\') {
+                out.append('\\').append((char) b);
+            } else if (b == '\t') {
+                out.append("\\t");
+            } else if (b == '\n') {
+                out.append("\\n");
+            } else if (b == '\r') {
+                out.append("\\r");
+            } else if (b < 0x20 || b >= 0x7f) {
+                out.append("\\x").append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 15, 16));
+            } else {
+                out.append((char) b);
             }
         }
-        return b.append(quote).toString();
+        return out.append(quote).toString();
+    }
+
+    private static char quoteFor(boolean hasSingle, boolean hasDouble) {
+        return hasSingle && !hasDouble ? '"' : '\'';
+    }
+
+    // Py_UNICODE_ISPRINTABLE: everything except the categories Cc Cf Cs Co Cn Zl Zp Zs (space itself is
+    // handled by the ASCII branch above).
+    private static boolean isPrintable(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+                 Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SPACE_SEPARATOR -> false;
+            default -> true;
+        };
     }
 
     /** repr of a Python list of strings: {@code ['a', 'b']}. */
-    public static String ofList(java.util.List<String> items) {
+    public static String ofList(List<String> items) {
         StringBuilder b = new StringBuilder("[");
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {

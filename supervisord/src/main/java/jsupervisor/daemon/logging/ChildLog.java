@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import jsupervisor.common.ini.PythonRepr;
+
 /**
  * The log of one channel (stdout or stderr) of one child process: where the bytes read from its pipe go.
  *
@@ -47,7 +49,7 @@ public final class ChildLog implements AutoCloseable {
         this.spec = spec;
         this.sinks = List.copyOf(sinks);
         this.mainLog = mainLog;
-        this.mirrorHeader = PythonRepr.str(spec.processName()) + " " + spec.channel() + " output:\n";
+        this.mirrorHeader = PythonRepr.of(spec.processName()) + " " + spec.channel() + " output:\n";
     }
 
     /**

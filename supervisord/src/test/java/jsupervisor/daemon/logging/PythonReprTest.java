@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jsupervisor.common.ini.PythonRepr;
+
 class PythonReprTest {
 
     @TempDir
@@ -17,11 +19,11 @@ class PythonReprTest {
 
     @Test
     void reprOfStrings() {
-        assertThat(PythonRepr.str("cat")).isEqualTo("'cat'");
-        assertThat(PythonRepr.str("it's")).isEqualTo("\"it's\"");
-        assertThat(PythonRepr.str("both ' and \"")).isEqualTo("'both \\' and \"'");
-        assertThat(PythonRepr.str("tab\tnl\n\u0001\u007f\\")).isEqualTo("'tab\\tnl\\n\\x01\\x7f\\\\'");
-        assertThat(PythonRepr.str("caf\u00e9 \u00a0")).isEqualTo("'caf\u00e9 \\xa0'");
+        assertThat(PythonRepr.of("cat")).isEqualTo("'cat'");
+        assertThat(PythonRepr.of("it's")).isEqualTo("\"it's\"");
+        assertThat(PythonRepr.of("both ' and \"")).isEqualTo("'both \\' and \"'");
+        assertThat(PythonRepr.of("tab\tnl\n\u0001\u007f\\")).isEqualTo("'tab\\tnl\\n\\x01\\x7f\\\\'");
+        assertThat(PythonRepr.of("caf\u00e9 \u00a0")).isEqualTo("'caf\u00e9 \\xa0'");
     }
 
     @Test
@@ -46,7 +48,7 @@ class PythonReprTest {
         for (int i = 0; i < samples.size(); i++) {
             String str = new String(HexFormat.of().parseHex(expected.get(2 * i)), UTF_8);
             String bytes = new String(HexFormat.of().parseHex(expected.get(2 * i + 1)), UTF_8);
-            assertThat(PythonRepr.str(samples.get(i))).isEqualTo(str);
+            assertThat(PythonRepr.of(samples.get(i))).isEqualTo(str);
             assertThat(PythonRepr.bytes(samples.get(i).getBytes(UTF_8))).isEqualTo(bytes);
         }
     }
