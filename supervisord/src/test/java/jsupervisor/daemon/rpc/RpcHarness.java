@@ -157,11 +157,21 @@ final class RpcHarness implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            if (access != null && loopThread.isAlive()) {
-                answer("supervisor.getAllProcessInfo"); // records every pid, also of autostarted children
-                access.submit(() -> access.requestStop(SupervisorStateCode.SHUTDOWN));
-                finished.get(DEADLINE.toSeconds() * 2, TimeUnit.SECONDS);
+            if (access != null && !finished.isDone()) {
+                CompletableFuture<Void> recorded = new CompletableFuture<>();
+                access.submit(() -> {
+                    // every pid, also of autostarted children no answer has shown
+                    access.groups().forEach(g -> g.processes().forEach(p -> {
+                        if (p.pid() > 0) {
+                            pidsSeen.add((long) p.pid());
+                        }
+                    }));
+                    access.requestStop(SupervisorStateCode.SHUTDOWN);
+                    recorded.complete(null);
+                });
+                CompletableFuture.anyOf(recorded, finished).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
             }
+            finished.get(DEADLINE.toSeconds() * 2, TimeUnit.SECONDS);
         } finally {
             List<Long> survivors = new ArrayList<>();
             for (long pid : pidsSeen) {
