@@ -30,6 +30,7 @@ class DaemonMethodsIT {
                 command=/bin/sh -c "trap '' TERM; exec /bin/sleep 1000"
                 startsecs=0
                 stopwaitsecs=2
+                autostart=false
                 """);
     }
 
@@ -120,11 +121,15 @@ class DaemonMethodsIT {
 
     @Test
     void shutdownRefusesFurtherCallsButRemoteCommEvents() throws Exception {
+        h.call("supervisor.startProcess", of("stubborn"));
         assertThat(h.call("supervisor.shutdown")).isEqualTo(of(true));
         // stubborn ignores SIGTERM, so the loop keeps running (in SHUTDOWN) until its SIGKILL 2 s later
         RpcAnswer a = h.answer("supervisor.getState");
         assertThat(a).isInstanceOf(RpcAnswer.Fault.class);
         assertThat(((RpcAnswer.Fault) a).fault().faultString()).isEqualTo("SHUTDOWN_STATE");
+        assertThat(h.fault("supervisor.startProcess", of("sleeper")).faultCode()).isEqualTo(6);
+        assertThat(h.fault("supervisor.signalAllProcesses", of("HUP")).faultCode()).isEqualTo(6);
+        assertThat(h.call("supervisor.sendRemoteCommEvent", of("t"), of("d"))).isEqualTo(of(true));
     }
 
     @Test
