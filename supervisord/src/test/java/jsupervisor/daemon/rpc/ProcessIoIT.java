@@ -34,6 +34,17 @@ class ProcessIoIT {
                 command=/bin/sleep 1000
                 autostart=false
 
+                [program:deaf]
+                command=/bin/sh -c "exec 0<&-; echo closed; exec /bin/sleep 1000"
+                autostart=false
+                startsecs=0
+                stdout_logfile=%(here)s/deaf.out
+
+                [program:mute]
+                command=/bin/sleep 1000
+                autostart=false
+                startsecs=0
+
                 [group:b]
                 programs=zz,aa
 
@@ -98,7 +109,35 @@ class ProcessIoIT {
         assertThat(read(0, 0)).isEmpty();
         assertThat(h.call("supervisor.clearProcessLog", of("auto"))).isEqualTo(of(true)); // not running: no-op
         List<String> all = StartStopIT.results(h.call("supervisor.clearAllProcessLogs"));
-        assertThat(all).containsExactly("auto:auto 80 OK", "b:zz 80 OK", "b:aa 80 OK", "cat:cat 80 OK");
+        assertThat(all).containsExactly("auto:auto 80 OK", "b:zz 80 OK", "b:aa 80 OK", "cat:cat 80 OK",
+                "deaf:deaf 80 OK", "mute:mute 80 OK");
+    }
+
+    @Test
+    void moreStdinThanThePipeHoldsGoesOutWhenItDrains() throws Exception {
+        String line = "y".repeat(1023) + "\n";
+        String big = line.repeat(300); // 300 KiB: several times a pipe's capacity
+        assertThat(h.call("supervisor.sendProcessStdin", of("cat"), of(big))).isEqualTo(of(true));
+        h.await("all of it echoed", () -> logSize() == big.length());
+        assertThat(read(0, 0)).isEqualTo(big);
+    }
+
+    @Test
+    void aChildThatClosedItsStdinIsNoFile() throws Exception {
+        h.call("supervisor.startProcess", of("deaf"));
+        h.await("deaf to close its stdin", () -> Files.exists(dir.resolve("deaf.out"))
+                && readString(dir.resolve("deaf.out")).equals("closed\n"));
+        assertThat(h.fault("supervisor.sendProcessStdin", of("deaf"), of("x")).faultString())
+                .isEqualTo("NO_FILE: deaf");
+        assertThat(h.fault("supervisor.sendProcessStdin", of("deaf"), of("x")).faultString())
+                .isEqualTo("NO_FILE: deaf");
+    }
+
+    @Test
+    void aChildThatDoesNotReadKeepsItsBufferUntilItStops() throws Exception {
+        h.call("supervisor.startProcess", of("mute"));
+        assertThat(h.call("supervisor.sendProcessStdin", of("mute"), of("z".repeat(200_000)))).isEqualTo(of(true));
+        assertThat(h.call("supervisor.stopProcess", of("mute"))).isEqualTo(of(true));
     }
 
     @Test
@@ -115,7 +154,7 @@ class ProcessIoIT {
     void allProcessInfoIsLexicalAndShapedLikeSupervisors() throws Exception {
         List<XmlRpcValue> all = h.call("supervisor.getAllProcessInfo").asList();
         assertThat(all.stream().map(v -> v.asStruct().getString("group") + ":" + v.asStruct().getString("name")))
-                .containsExactly("auto:auto", "b:aa", "b:zz", "cat:cat");
+                .containsExactly("auto:auto", "b:aa", "b:zz", "cat:cat", "deaf:deaf", "mute:mute");
         assertThat(shape(all.get(3))).isEqualTo(reference("getProcessInfo"));
         XmlRpcValue.Struct cat = all.get(3).asStruct();
         assertThat(cat.getString("stdout_logfile")).isEqualTo(dir.resolve("cat.out").toString());
@@ -131,7 +170,8 @@ class ProcessIoIT {
     @Test
     void configInfoIsShapedLikeSupervisors() throws Exception {
         List<XmlRpcValue> all = h.call("supervisor.getAllConfigInfo").asList();
-        assertThat(all.stream().map(v -> v.asStruct().getString("name"))).containsExactly("aa", "auto", "cat", "zz");
+        assertThat(all.stream().map(v -> v.asStruct().getString("name"))).containsExactly("aa", "auto", "cat", "deaf", "mute",
+                "zz");
         XmlRpcValue.Struct auto = all.get(1).asStruct();
         assertThat(shape(auto)).isEqualTo(reference("getAllConfigInfo"));
         assertThat(auto.getString("stdout_logfile")).isEqualTo("auto"); // as the real daemon shows it
@@ -140,6 +180,22 @@ class ProcessIoIT {
         assertThat(auto.get("exitcodes")).isEqualTo(XmlRpcValue.array(of(0)));
         assertThat(auto.getBoolean("inuse")).isTrue();
         assertThat(all.get(2).asStruct().getString("stderr_logfile")).isEqualTo("none");
+    }
+
+    private static String readString(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private long logSize() {
+        try {
+            return h.call("supervisor.tailProcessStdoutLog", of("cat"), of(0), of(0)).asList().get(1).asLong();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private String read(int offset, int length) {
