@@ -2,6 +2,8 @@ package jsupervisor.daemon.rpc;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jsupervisor.common.api.Fault;
@@ -16,10 +18,20 @@ import jsupervisor.daemon.process.Subprocess;
  * every 50 ms. Loop-confined; the futures complete on the loop thread.
  */
 final class ProcessWaits {
-    private final StateChanges changes;
+    /**
+     * How often a pending stop wait asks the process to report; {@link Subprocess#stopReport()} itself throttles
+     * the line to one per 2 s, as Supervisor's per-iteration polling of {@code onwait} does.
+     */
+    private static final long STOP_REPORT_TICK_MILLIS = 500;
 
-    ProcessWaits(StateChanges changes) {
+    private final StateChanges changes;
+    private final Executor stopReportTicks;
+
+    /** @param loop runs a command on the loop thread ({@code LoopAccess::submit}) */
+    ProcessWaits(StateChanges changes, Executor loop) {
         this.changes = changes;
+        // the JDK's shared delay scheduler only times the ticks; the report itself runs on the loop
+        this.stopReportTicks = CompletableFuture.delayedExecutor(STOP_REPORT_TICK_MILLIS, TimeUnit.MILLISECONDS, loop);
     }
 
     /** Until RUNNING; SPAWN_ERROR once spawnerr is set, ABNORMAL_TERMINATION once neither STARTING nor RUNNING. */
@@ -36,12 +48,25 @@ final class ProcessWaits {
         });
     }
 
-    /** Until a stopped state; logs {@code waiting for <name> to stop} (throttled by the process). */
+    /** Until a stopped state; logs {@code waiting for <name> to stop} at once and then every 2 s. */
     CompletableFuture<XmlRpcValue> untilStopped(Subprocess p) {
-        return until(p, () -> {
+        CompletableFuture<XmlRpcValue> result = until(p, () -> {
             p.stopReport();
             return p.state().isStopped() ? Optional.of(XmlRpcValue.of(true)) : Optional.empty();
         });
+        scheduleStopReport(p, result);
+        return result;
+    }
+
+    private void scheduleStopReport(Subprocess p, CompletableFuture<?> wait) {
+        if (!wait.isDone()) {
+            stopReportTicks.execute(() -> {
+                if (!wait.isDone()) {
+                    p.stopReport();
+                    scheduleStopReport(p, wait);
+                }
+            });
+        }
     }
 
     private CompletableFuture<XmlRpcValue> until(Subprocess p, Supplier<Optional<XmlRpcValue>> check) {

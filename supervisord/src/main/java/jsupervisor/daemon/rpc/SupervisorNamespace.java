@@ -37,7 +37,7 @@ public final class SupervisorNamespace {
         ProcessNames names = new ProcessNames(loop);
         this.daemon = new DaemonMethods(calls, config.supervisord().identifier(), fileReads, remoteComm);
         this.configs = new ConfigMethods(calls, source, config.groups());
-        this.control = new ProcessControl(names, new ProcessWaits(loop.stateChanges()));
+        this.control = new ProcessControl(names, new ProcessWaits(loop.stateChanges(), loop::submit));
         this.io = new ProcessIo(calls, names, fileReads);
     }
 

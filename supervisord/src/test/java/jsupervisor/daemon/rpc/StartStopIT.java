@@ -40,6 +40,12 @@ class StartStopIT {
             command=/tmp
             autostart=false
 
+            [program:stubborn]
+            command=/bin/sh -c "trap '' TERM; exec /bin/sleep 1000"
+            autostart=false
+            startsecs=0
+            stopwaitsecs=3
+
             [group:grp]
             programs=ga,gb
 
@@ -103,6 +109,18 @@ class StartStopIT {
         assertThat(info.getInt("exitstatus")).isEqualTo(-1); // terminated by SIGTERM
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(h.fault("supervisor.stopProcess", of("quick")).faultString()).isEqualTo("NOT_RUNNING: quick");
+    }
+
+    @Test
+    void stopWaitsThroughSigkillAndReportsEveryTwoSeconds() throws Exception {
+        h.call("supervisor.startProcess", of("stubborn"));
+        long t0 = System.nanoTime();
+        assertThat(h.call("supervisor.stopProcess", of("stubborn"))).isEqualTo(of(true));
+        assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(3_000_000_000L); // stopwaitsecs, then SIGKILL
+        String log = java.nio.file.Files.readString(dir.resolve("main.log"));
+        assertThat(log).contains("killing 'stubborn'");
+        assertThat(log.split("waiting for stubborn to stop", -1)).hasSize(3); // at 0 s and about 2 s
+        assertThat(h.info("stubborn").getString("statename")).isEqualTo("STOPPED");
     }
 
     @Test
