@@ -27,7 +27,8 @@ class DaemonMethodsIT {
                 startsecs=0
 
                 [program:stubborn]
-                command=/bin/sh -c "trap '' TERM; exec /bin/sleep 1000"
+                command=/bin/sh -c "trap '' TERM; echo ready; exec /bin/sleep 1000"
+                stdout_logfile=%(here)s/stubborn.out
                 startsecs=0
                 stopwaitsecs=2
                 autostart=false
@@ -100,7 +101,7 @@ class DaemonMethodsIT {
 
     @Test
     void readLogAndClearLog() throws Exception {
-        h.await("a line in the main log", () -> readLog(0, 0).contains("spawned: 'sleeper'"));
+        h.await("the main log to settle", () -> readLog(0, 0).contains("success: sleeper"));
         String all = readLog(0, 0);
         assertThat(readLog(-10, 0)).isEqualTo(all.substring(all.length() - 10));
         assertThat(readLog(2, 5)).isEqualTo(all.substring(2, 7));
@@ -122,6 +123,7 @@ class DaemonMethodsIT {
     @Test
     void shutdownRefusesFurtherCallsButRemoteCommEvents() throws Exception {
         h.call("supervisor.startProcess", of("stubborn"));
+        h.awaitFile("stubborn.out", "ready\n"); // TERM is ignored from now on
         assertThat(h.call("supervisor.shutdown")).isEqualTo(of(true));
         // stubborn ignores SIGTERM, so the loop keeps running (in SHUTDOWN) until its SIGKILL 2 s later
         RpcAnswer a = h.answer("supervisor.getState");

@@ -141,6 +141,18 @@ final class RpcHarness implements AutoCloseable {
         }
     }
 
+    /** Waits until dir/name holds exactly {@code content} (a child says it is ready). */
+    void awaitFile(String name, String content) {
+        Path file = dir.resolve(name);
+        await(name + " to hold " + content.strip(), () -> {
+            try {
+                return Files.exists(file) && Files.readString(file).equals(content);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     private void recordPids(XmlRpcValue v) {
         switch (v) {
             case XmlRpcValue.Struct s when s.has("pid") && s.get("pid") instanceof XmlRpcValue.Int(long pid) -> {

@@ -41,7 +41,8 @@ class StartStopIT {
             autostart=false
 
             [program:stubborn]
-            command=/bin/sh -c "trap '' TERM; exec /bin/sleep 1000"
+            command=/bin/sh -c "trap '' TERM; echo ready; exec /bin/sleep 1000"
+            stdout_logfile=%(here)s/stubborn.out
             autostart=false
             startsecs=0
             stopwaitsecs=3
@@ -114,6 +115,7 @@ class StartStopIT {
     @Test
     void stopWaitsThroughSigkillAndReportsEveryTwoSeconds() throws Exception {
         h.call("supervisor.startProcess", of("stubborn"));
+        h.awaitFile("stubborn.out", "ready\n"); // TERM is ignored from now on
         long t0 = System.nanoTime();
         assertThat(h.call("supervisor.stopProcess", of("stubborn"))).isEqualTo(of(true));
         assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(3_000_000_000L); // stopwaitsecs, then SIGKILL
