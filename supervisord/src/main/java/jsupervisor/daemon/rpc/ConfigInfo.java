@@ -8,9 +8,8 @@ import jsupervisor.daemon.config.ProcessConfig;
 
 /**
  * One {@code getAllConfigInfo} struct, members in the order {@code rpcinterface.py} builds its dict (recorded
- * from the real daemon: autostart, directory, uid, command, ...). None becomes {@code 'none'} and an unresolved
- * AUTO log {@code 'auto'}; the stored configs are never resolved, so the real daemon shows {@code 'auto'} even
- * for active groups, and so do we. Stateless.
+ * from the real daemon: autostart, directory, uid, command, ...). None becomes {@code 'none'} and an AUTO log
+ * not yet resolved (a group never added since the last reread) {@code 'auto'}. Stateless.
  */
 final class ConfigInfo {
     private ConfigInfo() {}

@@ -23,22 +23,37 @@ final class ConfigMethods {
     private final LoopCalls calls;
     private final ConfigSource source;
     private List<GroupConfig> stored;
+    private boolean adopted;
 
     ConfigMethods(LoopCalls calls, ConfigSource source, List<GroupConfig> initial) {
         this.calls = calls;
         this.source = source;
-        this.stored = List.copyOf(initial);
+        this.stored = new ArrayList<>(initial);
+    }
+
+    /**
+     * The stored configs. Supervisor's {@code add_process_group} resolves AUTO log names <em>in</em> the stored
+     * config objects ({@code after_setuid}), so until a reread they show the real paths of the active groups;
+     * the first use on the loop adopts the active groups' resolved configs to match.
+     */
+    private List<GroupConfig> stored() {
+        if (!adopted) {
+            adopted = true;
+            stored.replaceAll(g -> calls.loop().group(g.name()).map(ProcessGroup::config).orElse(g));
+        }
+        return stored;
     }
 
     CompletableFuture<XmlRpcValue> reloadConfig() {
         return calls.run(() -> {
             try {
-                stored = source.load().groups();
+                stored = new ArrayList<>(source.load().groups());
+                adopted = true; // fresh configs show 'auto' until their group is added
             } catch (ConfigException e) {
                 throw FaultMapping.configError(e);
             }
             List<GroupConfig> running = calls.loop().groups().stream().map(ProcessGroup::config).toList();
-            ConfigDiff diff = ConfigDiff.between(running, stored);
+            ConfigDiff diff = ConfigDiff.between(running, stored());
             // "cannot return len > 1, apparently": one array holding the three name arrays
             return XmlRpcValue.array(XmlRpcValue.array(names(diff.added()), names(diff.changed()),
                     names(diff.removed())));
@@ -51,14 +66,23 @@ final class ConfigMethods {
 
     CompletableFuture<XmlRpcValue> addProcessGroup(String name) {
         return calls.run(() -> {
-            GroupConfig config = stored.stream().filter(g -> g.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new RpcFault(Fault.BAD_NAME, name));
+            int index = indexOf(name);
             if (calls.loop().group(name).isPresent()) {
                 throw new RpcFault(Fault.ALREADY_ADDED, name);
             }
-            calls.loop().addGroup(config);
+            stored.set(index, calls.loop().addGroup(stored.get(index)).config());
             return XmlRpcValue.of(true);
         });
+    }
+
+    private int indexOf(String name) {
+        List<GroupConfig> all = stored();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new RpcFault(Fault.BAD_NAME, name);
     }
 
     CompletableFuture<XmlRpcValue> removeProcessGroup(String name) {
@@ -76,7 +100,7 @@ final class ConfigMethods {
     CompletableFuture<XmlRpcValue> getAllConfigInfo() {
         return calls.run(() -> {
             List<XmlRpcValue.Struct> out = new ArrayList<>();
-            for (GroupConfig g : stored) {
+            for (GroupConfig g : stored()) {
                 boolean inuse = calls.loop().group(g.name()).isPresent();
                 g.processes().forEach(p -> out.add(ConfigInfo.struct(g, p, inuse)));
             }

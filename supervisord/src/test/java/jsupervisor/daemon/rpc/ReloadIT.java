@@ -75,6 +75,9 @@ class ReloadIT {
         assertThat(h.fault("supervisor.getProcessInfo", of("fresh")).faultString()).isEqualTo("BAD_NAME: fresh");
         assertThat(h.call("supervisor.getAllConfigInfo").asList()).extracting(v -> v.asStruct().getString("name"))
                 .containsExactly("change", "fresh", "keep");
+        // freshly read configs show 'auto' until their group is added again (Supervisor resolves AUTO in place)
+        assertThat(h.call("supervisor.getAllConfigInfo").asList()).extracting(v -> v.asStruct()
+                .getString("stdout_logfile")).containsOnly("auto");
     }
 
     @Test
@@ -94,6 +97,11 @@ class ReloadIT {
                 .isEqualTo("ALREADY_ADDED: fresh");
         assertThat(h.fault("supervisor.addProcessGroup", of("gone")).faultString()).isEqualTo("BAD_NAME: gone");
         h.await("added groups autostarted", this::allRunning);
+        var logs = h.call("supervisor.getAllConfigInfo").asList().stream()
+                .map(v -> v.asStruct().getString("stdout_logfile")).toList();
+        assertThat(logs.get(0)).startsWith(dir + "/change-stdout---rpc-it-");
+        assertThat(logs.get(1)).startsWith(dir + "/fresh-stdout---rpc-it-");
+        assertThat(logs.get(2)).isEqualTo("auto"); // keep was never re-added after the reread
         assertThat(h.call("supervisor.reloadConfig")).isEqualTo(diff(new String[0], new String[0]));
         assertThat(h.call("supervisor.getAllProcessInfo").asList())
                 .extracting(v -> v.asStruct().getString("name")).containsExactly("change", "fresh", "keep");

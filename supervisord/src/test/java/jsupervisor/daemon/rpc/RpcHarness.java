@@ -64,8 +64,14 @@ final class RpcHarness implements AutoCloseable {
     }
 
     void writeConfig(String programs) throws IOException {
-        Files.writeString(configFile, "[supervisord]\nlogfile=" + dir.resolve("main.log") + "\npidfile="
-                + dir.resolve("pid") + "\nchildlogdir=" + dir + "\nnodaemon=true\nidentifier=rpc-it\n\n" + programs);
+        writeConfig(dir, programs);
+    }
+
+    /** dir/supervisord.conf: {@code [supervisord]} with everything in dir, identifier rpc-it, then programs. */
+    static void writeConfig(Path dir, String programs) throws IOException {
+        Files.writeString(dir.resolve("supervisord.conf"), "[supervisord]\nlogfile=" + dir.resolve("main.log")
+                + "\npidfile=" + dir.resolve("pid") + "\nchildlogdir=" + dir + "\nnodaemon=true\nidentifier=rpc-it\n\n"
+                + programs);
     }
 
     Configuration load() throws ConfigException {
