@@ -238,6 +238,19 @@ class ReferenceParityIT {
     }
 
     @Test
+    void controlFlowsAreIdentical() {
+        same("supervisor.startProcess", of("idle")); // waits startsecs=1 on both
+        same("supervisor.startProcess", of("idle"));
+        same("supervisor.sendProcessStdin", of("idle"), of("x"));
+        same("supervisor.stopProcessGroup", of("idle"));
+        same("supervisor.startAllProcesses", of(false));
+        same("supervisor.signalAllProcesses", of("CONT"));
+        same("supervisor.stopAllProcesses", of(false));
+        same("supervisor.startProcess", of("grp:"), of(false));
+        same("supervisor.stopProcess", of("grp:*"), of(false));
+    }
+
+    @Test
     void multicallIsIdentical() {
         same("system.multicall", XmlRpcValue.array(
                 XmlRpcValue.Struct.builder().put("methodName", "supervisor.getAPIVersion").build(),
