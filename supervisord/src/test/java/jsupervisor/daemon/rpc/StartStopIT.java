@@ -126,6 +126,16 @@ class StartStopIT {
     }
 
     @Test
+    void waitsNeverMissAStateChange() throws Exception {
+        // a wait completes from the loop's state-change fan-out; a lost wake-up would hang here (bounded)
+        for (int i = 0; i < 100; i++) {
+            assertThat(h.call("supervisor.startProcess", of("quick"))).isEqualTo(of(true));
+            assertThat(h.call("supervisor.stopProcess", of("quick"))).isEqualTo(of(true));
+        }
+        assertThat(h.state("quick")).isEqualTo("STOPPED");
+    }
+
+    @Test
     void stopWithoutWaitAnswersWhileStopping() throws Exception {
         h.call("supervisor.startProcess", of("quick"));
         assertThat(h.call("supervisor.stopProcess", of("quick"), of(false))).isEqualTo(of(true));

@@ -1,13 +1,21 @@
-package jsupervisor.daemon.config;
+package jsupervisor.daemon.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 
+import jsupervisor.daemon.config.AutoRestart;
+import jsupervisor.daemon.config.ChannelConfig;
+import jsupervisor.daemon.config.ConfigDiff;
+import jsupervisor.daemon.config.EventListenerPoolSettings;
+import jsupervisor.daemon.config.GroupConfig;
+import jsupervisor.daemon.config.GroupKind;
+import jsupervisor.daemon.config.LogTarget;
+import jsupervisor.daemon.config.ProcessConfig;
 import org.junit.jupiter.api.Test;
 
-/** reread's diff: names, order, and what counts as a change (supervisor/options.py __eq__ methods). */
+/** {@link ConfigDiff}, which reloadConfig reports: reread's diff: names, order, and what counts as a change (supervisor/options.py __eq__ methods). */
 class ConfigDiffTest {
     private static ChannelConfig channel(LogTarget target) {
         return new ChannelConfig(target, 50 * 1024 * 1024, 10, 0, false, false);
