@@ -15,7 +15,10 @@ import jsupervisor.daemon.config.LogTarget;
 import jsupervisor.daemon.config.ProcessConfig;
 import org.junit.jupiter.api.Test;
 
-/** {@link ConfigDiff}, which reloadConfig reports: reread's diff: names, order, and what counts as a change (supervisor/options.py __eq__ methods). */
+/**
+ * {@link ConfigDiff}, which reloadConfig reports: names, order, and what counts as a change (the {@code __eq__}
+ * methods of supervisor/options.py).
+ */
 class ConfigDiffTest {
     private static ChannelConfig channel(LogTarget target) {
         return new ChannelConfig(target, 50 * 1024 * 1024, 10, 0, false, false);

@@ -170,8 +170,8 @@ class ProcessIoIT {
     @Test
     void configInfoIsShapedLikeSupervisors() throws Exception {
         List<XmlRpcValue> all = h.call("supervisor.getAllConfigInfo").asList();
-        assertThat(all.stream().map(v -> v.asStruct().getString("name"))).containsExactly("aa", "auto", "cat", "deaf", "mute",
-                "zz");
+        assertThat(all.stream().map(v -> v.asStruct().getString("name")))
+                .containsExactly("aa", "auto", "cat", "deaf", "mute", "zz");
         XmlRpcValue.Struct auto = all.get(1).asStruct();
         assertThat(shape(auto)).isEqualTo(reference("getAllConfigInfo"));
         // the stored config of an active group has its AUTO name resolved, as the real daemon shows it
