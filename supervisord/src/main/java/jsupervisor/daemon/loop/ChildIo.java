@@ -19,6 +19,10 @@ final class ChildIo {
     final ChildLog stdoutLog;
     final ChildLog stderrLog;
     boolean exited;
+    /** Bytes for stdin the pipe has not taken yet (see {@link StdinWriter}). */
+    byte[] stdinPending = new byte[0];
+    /** Whether stdin is registered in epoll for writability. */
+    boolean stdinWatched;
 
     ChildIo(String groupName, String processName, int pid, PidFd pidFd, Fd stdin, Fd stdout, Fd stderr,
             ChildLog stdoutLog, ChildLog stderrLog) {

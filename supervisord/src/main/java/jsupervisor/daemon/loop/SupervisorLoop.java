@@ -37,6 +37,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     private static final int KIND_PIDFD = 0;
     private static final int KIND_STDOUT = 1;
     private static final int KIND_STDERR = 2;
+    private static final int KIND_STDIN = 3;
     private static final long TOKEN_WAKEUP = -1;
     private static final long TOKEN_SIGNALFD = -2;
     private static final int READ_CHUNK = 64 * 1024;
@@ -45,6 +46,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
 
     private final Epoll epoll = Epoll.open(256);
     private final EventFd wakeup = EventFd.open();
+    private final StdinWriter stdinWriter = new StdinWriter(epoll, KIND_STDIN);
     private final SignalQueue signals = new SignalQueue(wakeup);
     private final SignalFd signalFd;
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
@@ -88,6 +90,40 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         groups.add(group);
         // stable sort by priority only, as Supervisor sorts its groups at run time
         groups.sort((a, b) -> Integer.compare(a.priority(), b.priority()));
+    }
+
+    /** Removes a group whose processes have all stopped (reread/update); its child logs are closed. */
+    public void removeGroup(ProcessGroup group) {
+        assert inLoopThread();
+        groups.remove(group);
+        for (Subprocess p : group.processes()) {
+            ProcessLogs pl = logs.remove(group.name() + ":" + p.name());
+            if (pl != null) {
+                pl.close();
+            }
+        }
+    }
+
+    /** Queues {@code data} for the stdin of the child with this pid ({@code sendProcessStdin}). */
+    public StdinWrite writeStdin(int pid, byte[] data) {
+        assert inLoopThread();
+        ChildIo child = children.get(pid);
+        return child == null ? StdinWrite.NOT_RUNNING : stdinWriter.write(child, data);
+    }
+
+    /**
+     * Empties the logs of the running child with this pid ({@code removelogs}); a process without a running
+     * child has no dispatchers in Supervisor, so there is nothing to clear.
+     */
+    public void clearChildLogs(int pid) throws java.io.IOException {
+        assert inLoopThread();
+        ChildIo child = children.get(pid);
+        if (child != null) {
+            child.stdoutLog.clear();
+            if (child.stderrLog != child.stdoutLog) {
+                child.stderrLog.clear();
+            }
+        }
     }
 
     public List<ProcessGroup> groups() {
@@ -219,6 +255,11 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
             }
             case KIND_STDOUT -> drain(child, true, READ_BUDGET);
             case KIND_STDERR -> drain(child, false, READ_BUDGET);
+            case KIND_STDIN -> {
+                if (child.stdin != null && child.stdin.isOpen()) {
+                    stdinWriter.flush(child);
+                }
+            }
             default -> throw new IllegalStateException("bad token kind " + kind);
         }
     }
@@ -294,6 +335,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
 
     private void closeChild(ChildIo child) {
         children.remove(child.pid);
+        stdinWriter.unwatch(child);
         for (Fd fd : new Fd[] {child.stdout, child.stderr, child.pidFd.fd()}) {
             if (fd != null && fd.isOpen()) {
                 epoll.delete(fd);

@@ -11,7 +11,6 @@ import jsupervisor.daemon.posix.Users;
 import jsupervisor.daemon.process.ChildEnvironment;
 import jsupervisor.daemon.process.NioFileSystem;
 import jsupervisor.daemon.process.ProcessServices;
-import jsupervisor.daemon.process.ProcessStateListener;
 import jsupervisor.daemon.process.ProgramResolver;
 
 /** Builds the real process services around a loop and creates the configured groups in it. */
@@ -20,12 +19,22 @@ public final class Wiring {
 
     public static void createGroups(SupervisorLoop loop, Configuration config, AutoChildLogs autoLogs,
                                     DaemonLog log, Map<String, String> environment) {
+        wire(loop, config, autoLogs, log, environment);
+    }
+
+    /**
+     * Creates the configured groups in {@code loop}, with a {@link StateChanges} fan-out as the state listener,
+     * and returns the access the RPC layer needs. Call on the loop thread.
+     */
+    public static LoopAccess wire(SupervisorLoop loop, Configuration config, AutoChildLogs autoLogs, DaemonLog log,
+                                  Map<String, String> environment) {
+        StateChanges changes = new StateChanges(loop::submit);
         ProcessServices services = new ProcessServices(
                 new PosixProcessSpawner(loop, Users.uid()),
                 new PosixSignalSender(),
                 new SystemClock(),
                 new DaemonMainLog(log),
-                ProcessStateListener.NONE,
+                changes,
                 new ProgramResolver(new NioFileSystem(), environment),
                 new ChildEnvironment(environment, config.serverUrl()),
                 () -> loop.mood() == SupervisorStateCode.RUNNING);
@@ -33,5 +42,6 @@ public final class Wiring {
         for (GroupConfig g : config.groups()) {
             loop.addGroup(factory.create(g));
         }
+        return new LoopAccess(loop, factory, changes, log);
     }
 }
