@@ -17,6 +17,7 @@ import jsupervisor.daemon.logging.LogLevel;
 import jsupervisor.daemon.logging.RotatingFileSink;
 import jsupervisor.daemon.logging.StartupMessages;
 import jsupervisor.daemon.loop.DaemonSignals;
+import jsupervisor.daemon.loop.LoopAccess;
 import jsupervisor.daemon.loop.SupervisorLoop;
 import jsupervisor.daemon.loop.Wiring;
 import jsupervisor.daemon.posix.ThisProcess;
@@ -66,7 +67,7 @@ final class Daemon {
         limits.infos().forEach(startup::info);
         Configuration config = first;
         while (true) {
-            SupervisorStateCode mood = runOnce(config, startup, signals);
+            SupervisorStateCode mood = runOnce(config, startup, signals, reloader);
             if (mood != SupervisorStateCode.RESTARTING) {
                 return 0;
             }
@@ -80,8 +81,8 @@ final class Daemon {
         }
     }
 
-    private SupervisorStateCode runOnce(Configuration config, StartupMessages startup, DaemonSignals signals)
-            throws StartupException {
+    private SupervisorStateCode runOnce(Configuration config, StartupMessages startup, DaemonSignals signals,
+                                        Reloader reloader) throws StartupException {
         SupervisordConfig s = config.supervisord();
         config.parseWarnings().forEach(startup::warn);
         config.parseInfos().forEach(startup::info);
@@ -102,18 +103,20 @@ final class Daemon {
         PidFile pidFile = new PidFile(Path.of(s.pidfile()));
         try (SupervisorLoop loop = new SupervisorLoop(log, s.stripAnsi(), signals.signalFd(),
                 signals.reapsOrphans())) {
-            Wiring.createGroups(loop, config, autoLogs, log, environment);
-            signals.deliverTo(loop);
-            long pid = ThisProcess.pid();
-            if (!pidFile.write(pid)) {
-                log.critical("could not write pidfile " + pidFile.path());
+            LoopAccess access = Wiring.wire(loop, config, autoLogs, log, environment);
+            try (ControlPlane control = ControlPlane.open(config, access, reloader::reload, log)) {
+                signals.deliverTo(loop);
+                long pid = ThisProcess.pid();
+                if (!pidFile.write(pid)) {
+                    log.critical("could not write pidfile " + pidFile.path());
+                }
+                log.info("supervisord started with pid " + pid);
+                started.run();
+                started = () -> { };
+                SupervisorStateCode mood = loop.run();
+                pidFile.unlink();
+                return mood;
             }
-            log.info("supervisord started with pid " + pid);
-            started.run();
-            started = () -> { };
-            SupervisorStateCode mood = loop.run();
-            pidFile.unlink();
-            return mood;
         } finally {
             log.close();
         }
