@@ -26,7 +26,6 @@ import jsupervisor.daemon.loop.LoopAccess;
 import jsupervisor.daemon.process.ProcessGroup;
 import jsupervisor.daemon.process.Subprocess;
 import jsupervisor.daemon.rpc.ConfigSource;
-import jsupervisor.daemon.rpc.RpcRoute;
 import jsupervisor.daemon.rpc.SupervisorNamespace;
 import jsupervisor.daemon.tail.LogTailRoute;
 

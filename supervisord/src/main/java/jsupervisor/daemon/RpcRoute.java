@@ -1,4 +1,4 @@
-package jsupervisor.daemon.rpc;
+package jsupervisor.daemon;
 
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +9,8 @@ import jsupervisor.common.xmlrpc.XmlRpcReader;
 import jsupervisor.daemon.http.HttpRequest;
 import jsupervisor.daemon.http.HttpResponse;
 import jsupervisor.daemon.http.Route;
+import jsupervisor.daemon.rpc.RpcAnswer;
+import jsupervisor.daemon.rpc.RpcRegistry;
 
 /**
  * {@code /RPC2}: XML-RPC over HTTP POST (REFERENCE.md §6.1, §7.1). An unparseable body is a 400, as Supervisor's
@@ -16,7 +18,7 @@ import jsupervisor.daemon.http.Route;
  * CRIT line. Runs on the connection's virtual thread and blocks only on the call's future, which the loop
  * completes.
  */
-public final class RpcRoute implements Route {
+final class RpcRoute implements Route {
     private static final String PATH = "/RPC2";
 
     /** Where a server error is reported (the main log at CRIT). */
