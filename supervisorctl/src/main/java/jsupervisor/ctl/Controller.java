@@ -189,7 +189,11 @@ public final class Controller {
                 }
                 output("Server requires authentication");
                 if (interactive) {
-                    username = input.readLine("Username:");
+                    try {
+                        username = input.readLine("Username:");
+                    } catch (java.io.EOFException eof) {
+                        throw PythonError.eof(212);
+                    }
                     password = input.readPassword("Password:");
                     output("");
                     return onecmd(line);

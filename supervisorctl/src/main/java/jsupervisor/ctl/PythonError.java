@@ -53,6 +53,11 @@ public final class PythonError extends Exception {
         return new PythonError("ValueError", "Unknown result code " + code + " for " + name, CTL_PY + " line: " + line, 0);
     }
 
+    /** {@code raw_input} met EOF at line {@code line} of supervisorctl.py. */
+    public static PythonError eof(int line) {
+        return new PythonError("EOFError", "EOF when reading a line", CTL_PY + " line: " + line, 0);
+    }
+
     /** Any other I/O failure, as a generic OSError. */
     public static PythonError os(String text) {
         return new PythonError("OSError", text, SOCKET_PY + " line: 836", 0);

@@ -57,16 +57,20 @@ public final class DaemonCommands {
     }
 
     /** With {@code -i} (or in the shell) shutdown and reload ask first; only an answer starting with y proceeds. */
-    private boolean confirmed(String question) throws Exception {
+    private boolean confirmed(String question, int pythonLine) throws Exception {
         if (!ctl.interactive()) {
             return true;
         }
-        return ctl.input().readLine(question).toLowerCase(Locale.ROOT).startsWith("y");
+        try {
+            return ctl.input().readLine(question).toLowerCase(Locale.ROOT).startsWith("y");
+        } catch (java.io.EOFException e) {
+            throw PythonError.eof(pythonLine);
+        }
     }
 
     boolean shutdown(String arg) throws Exception {
         if (!noArgs("shutdown", arg, HELP_SHUTDOWN)
-                || !confirmed("Really shut the remote supervisord process down y/N? ")) {
+                || !confirmed("Really shut the remote supervisord process down y/N? ", 987)) {
             return false;
         }
         try {
@@ -93,7 +97,7 @@ public final class DaemonCommands {
 
     boolean reload(String arg) throws Exception {
         if (!noArgs("reload", arg, HELP_RELOAD)
-                || !confirmed("Really restart the remote supervisord process y/N? ")) {
+                || !confirmed("Really restart the remote supervisord process y/N? ", 1027)) {
             return false;
         }
         try {
