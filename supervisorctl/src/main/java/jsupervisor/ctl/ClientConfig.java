@@ -36,7 +36,7 @@ record ClientConfig(String serverurl, String username, String password, String p
     }
 
     static ClientConfig read(String configfile, Map<String, String> env, String cwd) throws UsageError {
-        String here = PathText.dirname(PathText.normalize(configfile, cwd));
+        String here = PathText.dirname(PathText.normalize(configfile, cwd, env.get("HOME")));
         Path file = Path.of(configfile);
         if (!Files.exists(file)) {
             throw new UsageError("could not find config file " + configfile);
@@ -62,14 +62,14 @@ record ClientConfig(String serverurl, String username, String password, String p
         withHere.put("here", here);
         String serverurl = get(doc, "serverurl", CtlOptions.DEFAULT_SERVERURL, withHere);
         if (serverurl.startsWith("unix://")) {
-            serverurl = "unix://" + PathText.normalize(serverurl.substring(7), cwd);
+            serverurl = "unix://" + PathText.normalize(serverurl.substring(7), cwd, env.get("HOME"));
         }
         String prompt = get(doc, "prompt", "supervisor", envNames);
         String username = get(doc, "username", null, envNames);
         String password = get(doc, "password", null, envNames);
         String history = get(doc, "history_file", null, withHere);
         if (history != null && !history.isEmpty()) {
-            history = PathText.normalize(history, cwd);
+            history = PathText.normalize(history, cwd, env.get("HOME"));
         } else {
             history = null;
         }

@@ -29,12 +29,12 @@ final class PathText {
     }
 
     /** supervisor's {@code normalize_path}. */
-    static String normalize(String p, String cwd) {
+    static String normalize(String p, String cwd, String homeEnv) {
         if (p.startsWith("~")) {
             int slash = p.indexOf('/');
             String user = slash < 0 ? p.substring(1) : p.substring(1, slash);
             if (user.isEmpty()) {
-                String home = System.getenv("HOME");
+                String home = homeEnv;
                 if (home == null) {
                     home = System.getProperty("user.home");
                 }
