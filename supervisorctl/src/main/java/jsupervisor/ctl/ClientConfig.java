@@ -35,7 +35,8 @@ record ClientConfig(String serverurl, String username, String password, String p
         return null;
     }
 
-    static ClientConfig read(String configfile, Map<String, String> env, String cwd) throws UsageError {
+    static ClientConfig read(String configfile, Map<String, String> env, String cwd)
+            throws UsageError, UnparsableConfig {
         String here = PathText.dirname(PathText.normalize(configfile, cwd, env.get("HOME")));
         Path file = Path.of(configfile);
         if (!Files.exists(file)) {
@@ -51,7 +52,9 @@ record ClientConfig(String serverurl, String username, String password, String p
         try {
             IniParser.read(text, configfile, doc);
         } catch (IniSyntaxException e) {
-            throw new UsageError(e.getMessage());
+            String cls = e.getMessage().startsWith("File contains no section headers")
+                    ? "configparser.MissingSectionHeaderError" : "configparser.ParsingError";
+            throw new UnparsableConfig(cls, e.getMessage());
         }
         if (!doc.hasSection(SECTION)) {
             throw new UsageError(".ini file does not include supervisorctl section");

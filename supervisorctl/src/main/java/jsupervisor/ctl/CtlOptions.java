@@ -44,7 +44,7 @@ public record CtlOptions(String serverurl, String username, String password, Str
      * @param cwd the working directory, for relative paths
      */
     public static CtlOptions parse(List<String> argv, String argv0, Map<String, String> env, String cwd)
-            throws UsageError, HelpRequested {
+            throws UsageError, HelpRequested, UnparsableConfig {
         Getopt.Parsed parsed = Getopt.parse(argv, SHORT, LONG);
         String configfile = null;
         String serverurl = null;

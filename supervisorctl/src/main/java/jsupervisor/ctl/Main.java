@@ -33,6 +33,11 @@ public final class Main {
             stdout.flush();
             System.exit(ExitStatus.SUCCESS);
             return;
+        } catch (UnparsableConfig e) {
+            stderr.print("Traceback (most recent call last):\n" + e.lastLine() + "\n");
+            stderr.flush();
+            System.exit(ExitStatus.GENERIC);
+            return;
         } catch (UsageError e) {
             stderr.print("Error: " + e.getMessage() + "\nFor help, use " + argv0 + " -h\n");
             stderr.flush();

@@ -42,6 +42,13 @@ final class Daemon implements AutoCloseable {
 
     /** Renders {@code template} ({@code ${DIR}}, {@code ${PORT}}, plus {@code vars}) into {@code dir} and starts. */
     static Daemon start(DaemonKind kind, Path dir, String template, Map<String, String> vars) throws IOException {
+        Daemon d = spawn(kind, dir, template, vars);
+        d.awaitStarted();
+        return d;
+    }
+
+    /** Like {@link #start} without waiting for the daemon to answer ({@link #awaitStarted} does). */
+    static Daemon spawn(DaemonKind kind, Path dir, String template, Map<String, String> vars) throws IOException {
         Files.createDirectories(dir);
         int port = freePort();
         Path conf = dir.resolve("supervisord.conf");
@@ -50,14 +57,17 @@ final class Daemon implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(dir.resolve("daemon.out").toFile())
                 .redirectError(dir.resolve("daemon.err").toFile()).start();
-        Daemon d = new Daemon(dir, port, conf, p, vars.get("USER"), vars.get("PASS"));
+        return new Daemon(dir, port, conf, p, vars.get("USER"), vars.get("PASS"));
+    }
+
+    /** Waits until the daemon answers in the RUNNING state; on failure it is ended and its stderr reported. */
+    void awaitStarted() throws IOException {
         try {
-            Await.until("supervisord in " + dir + " answers", START_TIMEOUT, d::answers);
+            Await.until("supervisord in " + dir + " answers", START_TIMEOUT, this::answers);
         } catch (AssertionError e) {
-            d.close();
+            close();
             throw new AssertionError(e.getMessage() + "; stderr: " + Files.readString(dir.resolve("daemon.err")), e);
         }
-        return d;
     }
 
     static String render(String template, Path dir, int port, Map<String, String> vars) {

@@ -38,16 +38,20 @@ final class Twin implements AutoCloseable {
     static Twin start(String template, Map<String, String> vars) throws IOException {
         String text = resource(template);
         Path root = Files.createTempDirectory("jsctl");
-        Daemon a = null;
+        Daemon a = Daemon.spawn(DaemonKind.selected(), root.resolve("a"), text, vars);
+        Daemon b = null;
         try {
-            a = Daemon.start(DaemonKind.selected(), root.resolve("a"), text, vars);
-            Daemon b = Daemon.start(DaemonKind.selected(), root.resolve("b"), text, vars);
+            // both start at once: the suite spends much of its time waiting for daemons to come up
+            b = Daemon.spawn(DaemonKind.selected(), root.resolve("b"), text, vars);
+            a.awaitStarted();
+            b.awaitStarted();
             a.settle();
             b.settle();
             return new Twin(root, new Side(Client.REFERENCE, a, a.dir), new Side(Client.OURS, b, b.dir));
         } catch (IOException | RuntimeException | Error e) {
-            if (a != null) {
-                a.close();
+            a.close();
+            if (b != null) {
+                b.close();
             }
             throw e;
         }

@@ -114,7 +114,8 @@ public final class LogFollower {
             r.append("Host: ").append(host).append("\r\n");
             r.append("Accept-Encoding: chunked\r\nAccept: */*\r\nUser-agent: Supervisor HTTP Client\r\n");
             if (password != null && !password.isEmpty()) {
-                String auth = username + ":" + password;
+                // Python formats a missing username as None
+                String auth = (username == null ? "None" : username) + ":" + password;
                 r.append("Authorization: Basic ")
                         .append(Base64.getEncoder().encodeToString(auth.getBytes(StandardCharsets.UTF_8)))
                         .append("\r\n");
