@@ -30,12 +30,14 @@ public final class PythonError extends Exception {
 
     /** A connect() on the unix socket failed with {@code errno} (raised in supervisor's UnixStreamHTTPConnection). */
     public static PythonError unixSocket(int errno, String strerror) {
-        return new PythonError(osErrorClass(errno), "[Errno " + errno + "] " + strerror, XMLRPC_PY + " line: 557", errno);
+        return new PythonError(osErrorClass(errno), "[Errno " + errno + "] " + strerror, XMLRPC_PY + " line: 557",
+                errno);
     }
 
     /** A TCP connect failed with {@code errno} (raised in socket.create_connection). */
     public static PythonError tcpSocket(int errno, String strerror) {
-        return new PythonError(osErrorClass(errno), "[Errno " + errno + "] " + strerror, SOCKET_PY + " line: 836", errno);
+        return new PythonError(osErrorClass(errno), "[Errno " + errno + "] " + strerror, SOCKET_PY + " line: 836",
+                errno);
     }
 
     /** The host name did not resolve. */
@@ -45,12 +47,14 @@ public final class PythonError extends Exception {
 
     /** {@code SupervisorTransport} refuses a URL that is neither http:// nor unix://. */
     public static PythonError unknownProtocol(String serverurl) {
-        return new PythonError("ValueError", "Unknown protocol for serverurl " + serverurl, XMLRPC_PY + " line: 505", 0);
+        return new PythonError("ValueError", "Unknown protocol for serverurl " + serverurl,
+                XMLRPC_PY + " line: 505", 0);
     }
 
     /** A result struct carried a code the command does not know ({@code _startresult} and friends). */
     public static PythonError unknownResultCode(int code, String name, int line) {
-        return new PythonError("ValueError", "Unknown result code " + code + " for " + name, CTL_PY + " line: " + line, 0);
+        return new PythonError("ValueError", "Unknown result code " + code + " for " + name,
+                CTL_PY + " line: " + line, 0);
     }
 
     /** {@code raw_input} met EOF at line {@code line} of supervisorctl.py. */

@@ -61,10 +61,12 @@ class CtlOptionsTest {
     void configErrors() throws Exception {
         Path conf = dir.resolve("c.conf");
         Files.writeString(conf, "[supervisord]\n");
-        assertThatThrownBy(() -> parse("-c", conf.toString())).hasMessage(".ini file does not include supervisorctl section");
-        assertThatThrownBy(() -> parse("-c", "/nonexistent.conf")).hasMessage("could not find config file /nonexistent.conf");
+        assertThatThrownBy(() -> parse("-c", conf.toString()))
+                .hasMessage(".ini file does not include supervisorctl section");
+        assertThatThrownBy(() -> parse("-c", "/nonexistent.conf"))
+                .hasMessage("could not find config file /nonexistent.conf");
         Files.writeString(conf, "[supervisorctl]\nprompt=%(here)s\n");
-        assertThatThrownBy(() -> parse("-c", conf.toString())).hasMessageStartingWith(
-                "Format string '%(here)s' for 'supervisorctl.prompt' contains names ('here') which cannot be expanded.");
+        assertThatThrownBy(() -> parse("-c", conf.toString())).hasMessageStartingWith("Format string '%(here)s' for "
+                + "'supervisorctl.prompt' contains names ('here') which cannot be expanded.");
     }
 }

@@ -62,7 +62,8 @@ class RpcClientTest {
     @Test
     void postsToRpc2WithPythonHeadersAndBasicAuth() throws Exception {
         Path sock = dir.resolve("s.sock");
-        CompletableFuture<String> req = serveOnce(sock, http("200 OK", XmlRpcWriter.methodResponse(XmlRpcValue.of("3.0"))));
+        CompletableFuture<String> req =
+                serveOnce(sock, http("200 OK", XmlRpcWriter.methodResponse(XmlRpcValue.of("3.0"))));
         XmlRpcValue v = new RpcClient("unix://" + sock, "alice", "s3cret").call("supervisor.getVersion");
         assertThat(v.asString()).isEqualTo("3.0");
         assertThat(req.get()).startsWith("POST /RPC2 HTTP/1.1\r\nHost: localhost\r\n")
@@ -73,7 +74,8 @@ class RpcClientTest {
     @Test
     void noAuthorizationWithoutBothCredentials() throws Exception {
         Path sock = dir.resolve("s.sock");
-        CompletableFuture<String> req = serveOnce(sock, http("200 OK", XmlRpcWriter.methodResponse(XmlRpcValue.of(1))));
+        CompletableFuture<String> req =
+                serveOnce(sock, http("200 OK", XmlRpcWriter.methodResponse(XmlRpcValue.of(1))));
         new RpcClient("unix://" + sock, "alice", null).call("supervisor.getPID");
         assertThat(req.get()).doesNotContain("Authorization");
     }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 final class Masks {
     private static final Pattern PID = Pattern.compile("pid \\d+");
     private static final Pattern BARE_PID = Pattern.compile("(?m)^[1-9][0-9]*$");
-    private static final Pattern UPTIME = Pattern.compile("uptime \\d+:\\d\\d:\\d\\d|uptime \\d+ days?, \\d+:\\d\\d:\\d\\d");
+    private static final Pattern UPTIME =
+            Pattern.compile("uptime \\d+:\\d\\d:\\d\\d|uptime \\d+ days?, \\d+:\\d\\d:\\d\\d");
     private static final Pattern DATE = Pattern.compile("[A-Z][a-z]{2} \\d\\d \\d\\d:\\d\\d [AP]M");
     private static final Pattern STAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}");
 

@@ -27,8 +27,10 @@ public final class ConfigCommands {
     static final String HELP_REREAD = "reread \t\t\tReload the daemon's configuration files without add/remove";
     static final String HELP_ADD = "add <name> [...]\tActivates any updates in config for process/group";
     static final String HELP_REMOVE = "remove <name> [...]\tRemoves process/group from active config";
-    static final String HELP_UPDATE = "update\t\t\tReload config and add/remove as necessary, and will restart affected programs\n"
-            + "update all\t\tReload config and add/remove as necessary, and will restart affected programs\n"
+    private static final String RELOAD =
+            "Reload config and add/remove as necessary, and will restart affected programs";
+    static final String HELP_UPDATE = "update\t\t\t" + RELOAD + "\n"
+            + "update all\t\t" + RELOAD + "\n"
             + "update <gname> [...]\tUpdate specific groups";
 
     private final Controller ctl;

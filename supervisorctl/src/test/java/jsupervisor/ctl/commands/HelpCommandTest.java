@@ -24,7 +24,8 @@ class HelpCommandTest {
     @Test
     void topicsHelpHelpAndUnknownTopics() {
         Session s = new Session();
-        assertThat(s.run("help help")).isEqualTo("help\t\tPrint a list of available actions\nhelp <action>\tPrint help for <action>\n");
+        assertThat(s.run("help help"))
+                .isEqualTo("help\t\tPrint a list of available actions\nhelp <action>\tPrint help for <action>\n");
         assertThat(s.run("help EOF")).isEqualTo("*** No help on EOF\n");
         assertThat(s.run("help status extra")).isEqualTo("*** No help on status extra\n");
         assertThat(s.run("help maintail")).endsWith("main log file\n\n");

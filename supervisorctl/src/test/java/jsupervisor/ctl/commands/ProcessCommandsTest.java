@@ -13,7 +13,8 @@ class ProcessCommandsTest {
 
     @Test
     void startWithoutNamesIsInvalidArgs() {
-        assertThat(s.run("start")).startsWith("Error: start requires a process name\nstart <name>\t\tStart a process\n");
+        assertThat(s.run("start"))
+                .startsWith("Error: start requires a process name\nstart <name>\t\tStart a process\n");
         assertThat(s.exitStatus()).isEqualTo(2);
     }
 
