@@ -1,8 +1,8 @@
 #!/bin/sh
 # Wall time of `supervisorctl status`: ours (bin/supervisorctl) against the reference (/usr/bin/supervisorctl),
 # both talking to one reference supervisord on a unix socket in a temp dir. Usage: ctl_status.sh [runs]
-# (default 20). Prints the median and the mean of each, in milliseconds. Needs a built checkout and hyperfine
-# is not required: timing uses date +%s%N.
+# (default 20). Prints the median and the mean of each, in milliseconds. Needs a built checkout
+# (mvn package, which also makes the AOT cache the launcher uses); times with date +%s%N.
 set -eu
 runs=${1:-20}
 root=$(cd "$(dirname "$0")/../.." && pwd)
