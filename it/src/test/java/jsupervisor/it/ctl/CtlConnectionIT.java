@@ -1,0 +1,86 @@
+package jsupervisor.it.ctl;
+
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Option parsing, the config-file section, unreachable servers (upcheck messages and exit statuses) and
+ * HTTP authentication, ours against the reference.
+ */
+class CtlConnectionIT {
+
+    @Test
+    void optionErrorsAndHelp() throws Exception {
+        try (Twin twin = Twin.withoutDaemon()) {
+            twin.same("-h");
+            twin.same("--help");
+            twin.same("-?", "status");
+            twin.same("-x");
+            twin.same("--bogus");
+            twin.same("--serv");
+            twin.same("--s=x");
+            twin.same("--interactive=1", "status");
+            twin.same("-s");
+            twin.same("-s", "foo", "status");
+            twin.same("-s", "unix:///a", "-s", "unix:///b", "status");
+            twin.same("-i", "-i", "status");
+            twin.same("-c", "${DIR}/nonexistent.conf", "status");
+            twin.same("-u", "a", "--username=b", "status");
+        }
+    }
+
+    @Test
+    void configFileSection() throws Exception {
+        try (Twin twin = Twin.withoutDaemon()) {
+            for (Twin.Side side : new Twin.Side[] {twin.reference, twin.ours}) {
+                Files.writeString(side.cwd().resolve("nosection.conf"), "[supervisord]\nlogfile=x\n");
+                Files.writeString(side.cwd().resolve("badexp.conf"), "[supervisorctl]\nprompt=%(here)s\n");
+                Files.writeString(side.cwd().resolve("relative.conf"),
+                        "[supervisorctl]\nserverurl=unix://sub/../none.sock\n");
+                Files.writeString(side.cwd().resolve("here.conf"),
+                        "[supervisorctl]\nserverurl=unix://%(here)s/x.sock\nusername=%(ENV_HOME)s\n");
+            }
+            twin.same("-c", "nosection.conf", "status");
+            twin.same("-c", "badexp.conf", "status");
+            twin.same("-c", "relative.conf", "status");
+            twin.same("-c", "here.conf", "pid");
+            twin.same("-c", "here.conf", "-s", "unix:///other.sock", "status");
+        }
+    }
+
+    @Test
+    void unreachableServers() throws Exception {
+        try (Twin twin = Twin.withoutDaemon()) {
+            for (String url : new String[] {"unix://${DIR}/none.sock", "http://127.0.0.1:1"}) {
+                for (String cmd : new String[] {"status", "start x", "stop x", "restart x", "signal HUP x", "pid",
+                    "clear x", "tail x", "maintail", "version", "fg x", "avail", "reread", "update", "add x",
+                    "remove x", "shutdown", "reload", "open " + url}) {
+                    twin.same("-s", url, cmd);
+                }
+            }
+            twin.same("-s", "ftp://example/", "status");
+            twin.same("-s", "ftp://example/", "avail");
+            twin.same("-s", "http://no-such-host.invalid:9001", "status");
+            twin.same("-s", "unix://${DIR}/none.sock", "open", "ftp://x");
+            twin.same("-s", "unix://${DIR}/none.sock", "help");
+        }
+    }
+
+    @Test
+    void authentication() throws Exception {
+        try (Twin twin = Twin.start("auth.conf", Map.of("USER", "alice", "PASS", "s3cret"))) {
+            twin.same("-s", "${HTTP}", "status");
+            twin.same("-s", "${URL}", "status");
+            twin.same("-s", "${HTTP}", "-u", "alice", "status");
+            twin.same("-s", "${HTTP}", "-u", "alice", "-p", "wrong", "status");
+            twin.same("-s", "${HTTP}", "-u", "alice", "-p", "wrong", "avail");
+            twin.same("-s", "${HTTP}", "-u", "alice", "-p", "wrong", "shutdown");
+            twin.same("-s", "${HTTP}", "-u", "alice", "-p", "s3cret", "status");
+            twin.same("-s", "${URL}", "-u", "alice", "-p", "s3cret", "version");
+            twin.same("-c", "${CONF}", "status");
+            twin.sameWithInput("alice\ns3cret\n", "-s", "${HTTP}", "-i", "status");
+            twin.sameWithInput("alice\nwrong\n", "-s", "${HTTP}", "-i", "status");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package jsupervisor.ctl;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import jsupervisor.common.ini.IniDocument;
+import jsupervisor.common.ini.IniParser;
+import jsupervisor.common.ini.IniSyntaxException;
+import jsupervisor.common.ini.IniValue;
+import jsupervisor.common.ini.PercentFormat;
+
+/**
+ * The {@code [supervisorctl]} section of a config file, read as {@code ClientOptions.read_config} reads it
+ * (REFERENCE §1.1, §1.3, §1.5): {@code serverurl} and {@code history_file} expand {@code here} and
+ * {@code ENV_*}, the other keys only {@code ENV_*}; a {@code unix://} URL and the history path are made
+ * absolute against the working directory. Immutable; null means "not set".
+ */
+record ClientConfig(String serverurl, String username, String password, String prompt, String historyFile) {
+    static final ClientConfig EMPTY = new ClientConfig(null, null, null, null, null);
+    private static final String SECTION = "supervisorctl";
+
+    /** The first existing file of §1.1's search list, or null. */
+    static String search(String argv0) {
+        String here = PathText.dirname(PathText.dirname(argv0));
+        String[] paths = {PathText.join(here, "etc/supervisord.conf"), PathText.join(here, "supervisord.conf"),
+            "supervisord.conf", "etc/supervisord.conf", "/etc/supervisord.conf", "/etc/supervisor/supervisord.conf"};
+        for (String p : paths) {
+            if (Files.exists(Path.of(p))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    static ClientConfig read(String configfile, Map<String, String> env, String cwd)
+            throws UsageError, UnparsableConfig {
+        String here = PathText.dirname(PathText.normalize(configfile, cwd, env.get("HOME")));
+        Path file = Path.of(configfile);
+        if (!Files.exists(file)) {
+            throw new UsageError("could not find config file " + configfile);
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UsageError("could not read config file " + configfile);
+        }
+        IniDocument doc = new IniDocument();
+        try {
+            IniParser.read(text, configfile, doc);
+        } catch (IniSyntaxException e) {
+            String cls = e.getMessage().startsWith("File contains no section headers")
+                    ? "configparser.MissingSectionHeaderError" : "configparser.ParsingError";
+            throw new UnparsableConfig(cls, e.getMessage());
+        }
+        if (!doc.hasSection(SECTION)) {
+            throw new UsageError(".ini file does not include supervisorctl section");
+        }
+        Map<String, String> envNames = new HashMap<>();
+        env.forEach((k, v) -> envNames.put("ENV_" + k, v));
+        Map<String, String> withHere = new HashMap<>(envNames);
+        withHere.put("here", here);
+        String serverurl = get(doc, "serverurl", CtlOptions.DEFAULT_SERVERURL, withHere);
+        if (serverurl.startsWith("unix://")) {
+            serverurl = "unix://" + PathText.normalize(serverurl.substring(7), cwd, env.get("HOME"));
+        }
+        String prompt = get(doc, "prompt", "supervisor", envNames);
+        String username = get(doc, "username", null, envNames);
+        String password = get(doc, "password", null, envNames);
+        String history = get(doc, "history_file", null, withHere);
+        if (history != null && !history.isEmpty()) {
+            history = PathText.normalize(history, cwd, env.get("HOME"));
+        } else {
+            history = null;
+        }
+        return new ClientConfig(serverurl, username, password, prompt, history);
+    }
+
+    /** {@code parser.getdefault(key, default, expansions)}: a default is expanded too, unless it is None. */
+    private static String get(IniDocument doc, String key, String dflt, Map<String, String> names) throws UsageError {
+        String v = doc.get(SECTION, key).map(IniValue::text).orElse(dflt);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return PercentFormat.expand(v, names, SECTION + "." + key);
+        } catch (PercentFormat.ExpansionException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+}

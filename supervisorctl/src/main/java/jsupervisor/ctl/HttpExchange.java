@@ -1,0 +1,142 @@
+package jsupervisor.ctl;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Reads one HTTP/1.x response from a stream: the status line, the headers that frame the body, and the body
+ * (Content-Length, chunked, or up to EOF). Just enough HTTP for supervisord's answers. Single use, one thread.
+ */
+public final class HttpExchange {
+    private static final int MAX_LINE = 64 * 1024;
+
+    private final InputStream in;
+    int status;
+    String reason = "";
+    long contentLength = -1;
+    boolean chunked;
+
+    public HttpExchange(InputStream in) {
+        this.in = in;
+    }
+
+    /** Reads the status line and headers; false when the server closed before sending a status line. */
+    public boolean readHead() throws IOException {
+        String statusLine = readLine();
+        if (statusLine == null) {
+            return false;
+        }
+        String[] parts = statusLine.split(" ", 3);
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
+            throw new IOException("bad status line: " + statusLine);
+        }
+        status = Integer.parseInt(parts[1].trim());
+        reason = parts.length > 2 ? parts[2] : "";
+        for (String line = readLine(); line != null && !line.isEmpty(); line = readLine()) {
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String value = line.substring(colon + 1).trim();
+            if (name.equals("content-length")) {
+                contentLength = Long.parseLong(value);
+            } else if (name.equals("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
+                chunked = true;
+            }
+        }
+        return true;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /**
+     * Copies the body to {@code out} as it arrives, each piece decoded on its own as {@code http_client}'s
+     * listener does, until the body ends or the connection closes.
+     */
+    public void copyBody(Output out) throws IOException {
+        if (chunked) {
+            for (int size = nextChunkSize(); size > 0; size = nextChunkSize()) {
+                out.raw(new String(in.readNBytes(size), StandardCharsets.UTF_8));
+                readLine();
+            }
+            return;
+        }
+        long left = contentLength;
+        byte[] buf = new byte[8192];
+        while (left != 0) {
+            int want = left < 0 ? buf.length : (int) Math.min(buf.length, left);
+            int n = in.read(buf, 0, want);
+            if (n < 0) {
+                return;
+            }
+            if (n > 0) {
+                out.raw(new String(buf, 0, n, StandardCharsets.UTF_8));
+            }
+            if (left > 0) {
+                left -= n;
+            }
+        }
+    }
+
+    /** The whole body of a response whose head has been read. */
+    byte[] readBody() throws IOException {
+        if (chunked) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            while (true) {
+                int size = nextChunkSize();
+                if (size == 0) {
+                    return out.toByteArray();
+                }
+                out.write(in.readNBytes(size));
+                readLine();
+            }
+        }
+        if (contentLength >= 0) {
+            byte[] body = in.readNBytes((int) contentLength);
+            if (body.length < contentLength) {
+                throw new IOException("incomplete read");
+            }
+            return body;
+        }
+        return in.readAllBytes();
+    }
+
+    /** The size of the next chunk of a chunked body (0 at the end or at EOF). */
+    int nextChunkSize() throws IOException {
+        String line = readLine();
+        while (line != null && line.isBlank()) {
+            line = readLine();
+        }
+        if (line == null) {
+            return 0;
+        }
+        int semi = line.indexOf(';');
+        return Integer.parseInt((semi < 0 ? line : line.substring(0, semi)).trim(), 16);
+    }
+
+    /** One CRLF- or LF-terminated line without its terminator, or null at EOF. */
+    String readLine() throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(80);
+        int c;
+        while ((c = in.read()) >= 0) {
+            if (c == '\n') {
+                break;
+            }
+            if (b.size() >= MAX_LINE) {
+                throw new IOException("line too long");
+            }
+            b.write(c);
+        }
+        if (c < 0 && b.size() == 0) {
+            return null;
+        }
+        String s = b.toString(StandardCharsets.ISO_8859_1);
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,45 @@
+package jsupervisor.ctl;
+
+/**
+ * Routes Ctrl-C (SIGINT) the way Python's KeyboardInterrupt reaches supervisorctl's code: while a streaming
+ * command ({@code tail -f}, {@code maintail -f}, {@code fg}) runs, the interrupt only ends that command; at any
+ * other time it runs the fallback (the shell prints an empty line and exits 0). The signal handler thread
+ * calls {@link #fire()}; the command thread sets and clears the current action. Thread-safe via volatiles.
+ */
+public final class Interrupts {
+    private volatile Runnable current;
+    private volatile Runnable fallback = () -> Runtime.getRuntime().halt(130);
+
+    /** Installs the SIGINT handler (sun.misc.Signal: no native access needed). */
+    public void install() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), s -> fire());
+        } catch (IllegalArgumentException e) {
+            // INT was ignored when the JVM started (e.g. a background job): leave it ignored, as Python does
+        }
+    }
+
+    /** What happens on an interrupt outside a streaming command. */
+    public void setFallback(Runnable fallback) {
+        this.fallback = fallback;
+    }
+
+    /** Makes {@code action} the reaction to the next interrupt, until {@link #clear()}. */
+    public void set(Runnable action) {
+        current = action;
+    }
+
+    public void clear() {
+        current = null;
+    }
+
+    /** Called on SIGINT. */
+    public void fire() {
+        Runnable r = current;
+        if (r != null) {
+            r.run();
+        } else {
+            fallback.run();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package jsupervisor.ctl;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The {@code os.path} functions supervisorctl uses on path strings: {@code dirname}, {@code join} and
+ * {@code normpath(abspath(expanduser(p)))}. Pure string work, as in Python. Stateless.
+ */
+final class PathText {
+    private PathText() {}
+
+    /** {@code os.path.dirname}. */
+    static String dirname(String p) {
+        int i = p.lastIndexOf('/') + 1;
+        String head = p.substring(0, i);
+        if (!head.isEmpty() && !head.matches("/+")) {
+            head = head.replaceAll("/+$", "");
+        }
+        return head;
+    }
+
+    /** {@code os.path.join(a, b)} for a relative {@code b}. */
+    static String join(String a, String b) {
+        if (a.isEmpty() || a.endsWith("/")) {
+            return a + b;
+        }
+        return a + "/" + b;
+    }
+
+    /** supervisor's {@code normalize_path}. */
+    static String normalize(String p, String cwd, String homeEnv) {
+        if (p.startsWith("~")) {
+            int slash = p.indexOf('/');
+            String user = slash < 0 ? p.substring(1) : p.substring(1, slash);
+            if (user.isEmpty()) {
+                String home = homeEnv;
+                if (home == null) {
+                    home = System.getProperty("user.home");
+                }
+                p = home.replaceAll("/+$", "") + (slash < 0 ? "" : p.substring(slash));
+                if (p.isEmpty()) {
+                    p = "/";
+                }
+            }
+        }
+        if (!p.startsWith("/")) {
+            p = join(cwd, p);
+        }
+        return normpath(p);
+    }
+
+    /** {@code posixpath.normpath} of an absolute path. */
+    static String normpath(String p) {
+        String initial = p.startsWith("//") && !p.startsWith("///") ? "//" : "/";
+        Deque<String> parts = new ArrayDeque<>();
+        for (String c : p.split("/")) {
+            if (c.isEmpty() || c.equals(".")) {
+                continue;
+            }
+            if (c.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.removeLast();
+                }
+                continue;
+            }
+            parts.addLast(c);
+        }
+        return initial + String.join("/", parts);
+    }
+}
