@@ -34,20 +34,30 @@ final class Twin implements AutoCloseable {
         this.ours = ours;
     }
 
+    /**
+     * True when the system property {@code jsupervisor.ctl.mode=daemons} asks for the daemon differential: the
+     * reference client on both sides, talking to the reference daemon on one and to ours on the other.
+     */
+    static boolean comparingDaemons() {
+        return "daemons".equals(System.getProperty("jsupervisor.ctl.mode"));
+    }
+
     /** Two daemons on {@code template} (a resource under {@code ctl/}), processes settled. */
     static Twin start(String template, Map<String, String> vars) throws IOException {
         String text = resource(template);
         Path root = Files.createTempDirectory("jsctl");
-        Daemon a = Daemon.spawn(DaemonKind.selected(), root.resolve("a"), text, vars);
+        boolean daemons = comparingDaemons();
+        Daemon a = Daemon.spawn(daemons ? DaemonKind.REFERENCE : DaemonKind.selected(), root.resolve("a"), text, vars);
         Daemon b = null;
         try {
             // both start at once: the suite spends much of its time waiting for daemons to come up
-            b = Daemon.spawn(DaemonKind.selected(), root.resolve("b"), text, vars);
+            b = Daemon.spawn(daemons ? DaemonKind.OURS : DaemonKind.selected(), root.resolve("b"), text, vars);
             a.awaitStarted();
             b.awaitStarted();
             a.settle();
             b.settle();
-            return new Twin(root, new Side(Client.REFERENCE, a, a.dir), new Side(Client.OURS, b, b.dir));
+            return new Twin(root, new Side(Client.REFERENCE, a, a.dir),
+                    new Side(daemons ? Client.REFERENCE : Client.OURS, b, b.dir));
         } catch (IOException | RuntimeException | Error e) {
             a.close();
             if (b != null) {
@@ -63,7 +73,7 @@ final class Twin implements AutoCloseable {
         Files.createDirectories(root.resolve("a"));
         Files.createDirectories(root.resolve("b"));
         return new Twin(root, new Side(Client.REFERENCE, null, root.resolve("a")),
-                new Side(Client.OURS, null, root.resolve("b")));
+                new Side(comparingDaemons() ? Client.REFERENCE : Client.OURS, null, root.resolve("b")));
     }
 
     static String resource(String name) throws IOException {
