@@ -1,9 +1,7 @@
 package jsupervisor.daemon.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import jsupervisor.daemon.process.ProcessState;
 
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * crash mid-event must be handled as Supervisor does (re-queued, redelivered with the same serials).
  */
 class ChildutilsListenerIT {
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     /** The listener, written against the real {@code supervisor.childutils}. */
@@ -74,11 +70,11 @@ class ChildutilsListenerIT {
 
     @Test
     void realChildutilsListenerParsesEveryEventAndIsHandledOnOkFailAndCrash() throws Exception {
-        assumeSupervisorInstalled();
+        RealSupervisor.assumeInstalled();
         Path script = dir.resolve("listener.py");
         Files.writeString(script, LISTENER);
         Path record = dir.resolve("record.txt");
-        PipedListener listener = new PipedListener("listener", List.of(PYTHON.toString(), script.toString(),
+        PipedListener listener = new PipedListener("listener", List.of(RealSupervisor.PYTHON.toString(), script.toString(),
                 record.toString(), dir.resolve("crashed").toString()), dir.resolve("stderr.txt"));
         RecordingLog log = new RecordingLog();
         EventBus bus = new EventBus();
@@ -172,16 +168,5 @@ class ChildutilsListenerIT {
 
     private static int serial(String envelope) {
         return Integer.parseInt(envelope.split(" ")[2].substring("serial:".length()));
-    }
-
-    private static void assumeSupervisorInstalled() throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(PYTHON), "no /usr/bin/python3");
-        Process check = new ProcessBuilder(PYTHON.toString(), "-c", "import supervisor.childutils")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            assumeTrue(check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0, "no supervisor package");
-        } finally {
-            ProcessHandle.of(check.pid()).ifPresent(ProcessHandle::destroyForcibly);
-        }
     }
 }
