@@ -18,6 +18,10 @@
  *       {@code RemoteCommunicationEvent} from the RPC, {@code ProcessLogEvent} from the output path;</li>
  *   <li>per listener: {@code pool.onSpawned(h)} at each spawn, {@code pool.onOutput(h, bytes)} after each stdout
  *       read (after logging it), {@code pool.onExited(h)} in finish;</li>
+ *   <li>per program output channel (not a listener's stdout), at each spawn: a {@code CaptureMode} fed with
+ *       every read; its {@code Log} strips, writes to the child log unless capturing, mirrors, and emits
+ *       PROCESS_LOG_* when enabled, returning the bytes as logged (with {@code *_capture_maxbytes=0} it passes
+ *       every read straight through);</li>
  *   <li>each pass, after transitioning the pool's processes: {@code pool.dispatch()}; then
  *       {@code tickSource.tick(nowMillis)} and publish each tick; sleep no later than
  *       {@code tickSource.nextDueMillis(bus::isSubscribed)}.</li>

@@ -74,7 +74,8 @@ class ChildutilsListenerIT {
         Path script = dir.resolve("listener.py");
         Files.writeString(script, LISTENER);
         Path record = dir.resolve("record.txt");
-        PipedListener listener = new PipedListener("listener", List.of(RealSupervisor.PYTHON.toString(), script.toString(),
+        PipedListener listener = new PipedListener("listener", List.of(RealSupervisor.PYTHON.toString(),
+                script.toString(),
                 record.toString(), dir.resolve("crashed").toString()), dir.resolve("stderr.txt"));
         RecordingLog log = new RecordingLog();
         EventBus bus = new EventBus();

@@ -81,7 +81,8 @@ class EventPayloadTest {
     void undecodableDataIsPythonsReprOfTheBytes() {
         byte[] data = {'o', 'k', (byte) 0xff, 0, '\n', '\'', '\\', 0x7f, '\t', '\r'};
         assertThat(ProcessLogEvent.of(Channel.STDOUT, "p", "g", 1, data).payload())
-                .isEqualTo("processname:p groupname:g pid:1 channel:stdout\nUndecodable: b\"ok\\xff\\x00\\n'\\\\\\x7f\\t\\r\"");
+                .isEqualTo("processname:p groupname:g pid:1 channel:stdout\n"
+                        + "Undecodable: b\"ok\\xff\\x00\\n'\\\\\\x7f\\t\\r\"");
         assertThat(ProcessCommunicationEvent.of(Channel.STDOUT, "p", "g", 1, new byte[] {(byte) 0xc3}).payload())
                 .isEqualTo("processname:p groupname:g pid:1\nUndecodable: b'\\xc3'");
     }

@@ -116,7 +116,8 @@ class ListenerPoolParityIT {
                     "ready one", "dispatch", "ok one", "ready one", "dispatch"),
             List.of("2 EVENT", "ready one", "group a", "dispatch", "group b", "group c", "reject one", "ready one",
                     "dispatch"),
-            List.of("5 TICK", "stop one", "ready one", "tick5 1795497220", "group ignored", "tick5 1795497225", "dispatch", "start one",
+            List.of("5 TICK", "stop one", "ready one", "tick5 1795497220", "group ignored", "tick5 1795497225",
+                    "dispatch", "start one",
                     "ready one", "ready two", "dispatch", "reject two", "ready two", "dispatch"));
 
     @TempDir

@@ -24,7 +24,8 @@ final class RealSupervisor {
 
     static void assumeInstalled() throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(PYTHON), "no /usr/bin/python3");
-        Process check = new ProcessBuilder(PYTHON.toString(), "-c", "import supervisor.childutils, supervisor.tests.base")
+        Process check = new ProcessBuilder(PYTHON.toString(), "-c",
+                "import supervisor.childutils, supervisor.tests.base")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             assumeTrue(check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0, "no supervisor package");
