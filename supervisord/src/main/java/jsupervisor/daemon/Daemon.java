@@ -43,6 +43,9 @@ final class Daemon {
     }
 
     private final Map<String, String> environment;
+    /** The event bus and tick source live as long as the daemon: the event serial is not reset by a reload. */
+    private final jsupervisor.daemon.events.EventBus bus = new jsupervisor.daemon.events.EventBus();
+    private final jsupervisor.daemon.events.TickSource ticks = new jsupervisor.daemon.events.TickSource();
     private Runnable started;
 
     Daemon(Map<String, String> environment) {
@@ -103,7 +106,7 @@ final class Daemon {
         PidFile pidFile = new PidFile(Path.of(s.pidfile()));
         try (SupervisorLoop loop = new SupervisorLoop(log, s.stripAnsi(), signals.signalFd(),
                 signals.reapsOrphans())) {
-            LoopAccess access = Wiring.wire(loop, config, autoLogs, log, environment);
+            LoopAccess access = Wiring.wire(loop, config, autoLogs, log, environment, bus, ticks);
             try (ControlPlane control = ControlPlane.open(config, access, reloader::reload, log)) {
                 signals.deliverTo(loop);
                 long pid = ThisProcess.pid();

@@ -23,11 +23,23 @@ public final class LoopAccess {
     private final StateChanges stateChanges;
     private final DaemonLog log;
 
-    LoopAccess(SupervisorLoop loop, GroupFactory factory, StateChanges stateChanges, DaemonLog log) {
+    private final java.util.function.BiConsumer<String, String> remoteCommunication;
+
+    LoopAccess(SupervisorLoop loop, GroupFactory factory, StateChanges stateChanges, DaemonLog log,
+               java.util.function.BiConsumer<String, String> remoteCommunication) {
+        this.remoteCommunication = remoteCommunication;
         this.loop = loop;
         this.factory = factory;
         this.stateChanges = stateChanges;
         this.log = log;
+    }
+
+    /**
+     * Publishes a REMOTE_COMMUNICATION event ({@code sendRemoteCommEvent}). Thread-safe: the publishing happens
+     * on the loop.
+     */
+    public void publishRemoteCommunication(String type, String data) {
+        loop.submit(() -> remoteCommunication.accept(type, data));
     }
 
     /** Runs {@code command} on the loop thread at its next pass. Thread-safe. */

@@ -27,15 +27,16 @@ final class ProcessLogs implements AutoCloseable {
         this.stderr = stderr;
     }
 
-    static ProcessLogs open(SpawnSpec spec, boolean stripAnsi, DaemonLog mainLog) {
-        ChildLog out = channel(spec.processName(), "stdout", spec.stdout(), stripAnsi, mainLog);
+    /** @param listener an event listener: its stdout is the protocol channel, mirrored as raw bytes */
+    static ProcessLogs open(SpawnSpec spec, boolean stripAnsi, DaemonLog mainLog, boolean listener) {
+        ChildLog out = channel(spec.processName(), "stdout", spec.stdout(), stripAnsi, mainLog, listener);
         ChildLog err = spec.redirectStderr() ? null
-                : channel(spec.processName(), "stderr", spec.stderr(), stripAnsi, mainLog);
+                : channel(spec.processName(), "stderr", spec.stderr(), stripAnsi, mainLog, false);
         return new ProcessLogs(out, err);
     }
 
     private static ChildLog channel(String name, String channel, ChannelConfig config, boolean stripAnsi,
-                                    DaemonLog mainLog) {
+                                    DaemonLog mainLog, boolean listener) {
         List<LogSink> sinks = new ArrayList<>();
         if (config.logfile().kind() == LogTarget.Kind.FILE) {
             Path path = Path.of(config.logfile().path());
@@ -56,7 +57,7 @@ final class ProcessLogs implements AutoCloseable {
             sinks.add(new SyslogSink("supervisord", name + " ", new DevLogConnector(),
                     java.time.Clock.systemDefaultZone(), mainLog.sinkProblems()));
         }
-        return new ChildLog(new ChildLog.Spec(name, channel, stripAnsi, false), sinks, mainLog);
+        return new ChildLog(new ChildLog.Spec(name, channel, stripAnsi, listener), sinks, mainLog);
     }
 
     void reopen() {

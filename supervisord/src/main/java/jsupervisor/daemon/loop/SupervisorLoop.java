@@ -59,6 +59,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     private final Shutdown shutdown;
     private final Thread owner = Thread.currentThread();
     private SupervisorStateCode mood = SupervisorStateCode.RUNNING;
+    private EventHooks hooks = EventHooks.NONE;
     /** PID 1 (a container's init) must reap the orphans reparented to it; see {@link #reapOrphans()}. */
     private final boolean orphanReaper;
     private boolean orphansMayWait;
@@ -84,18 +85,25 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         }
     }
 
+    /** Where events are told what happens; set once, before any group is added. */
+    void setEventHooks(EventHooks hooks) {
+        this.hooks = hooks;
+    }
+
     /** Adds a group; its processes are started by the next pass if autostart says so. */
     public void addGroup(ProcessGroup group) {
         assert inLoopThread();
         groups.add(group);
         // stable sort by priority only, as Supervisor sorts its groups at run time
         groups.sort((a, b) -> Integer.compare(a.priority(), b.priority()));
+        hooks.groupAdded(group);
     }
 
     /** Removes a group whose processes have all stopped (reread/update); its child logs are closed. */
     public void removeGroup(ProcessGroup group) {
         assert inLoopThread();
         groups.remove(group);
+        hooks.groupRemoved(group);
         for (Subprocess p : group.processes()) {
             ProcessLogs pl = logs.remove(group.name() + ":" + p.name());
             if (pl != null) {
@@ -153,12 +161,16 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     public void requestStop(SupervisorStateCode newMood) {
         assert inLoopThread();
         if (mood.code() > newMood.code()) {
+            if (mood == SupervisorStateCode.RUNNING) {
+                hooks.supervisorStopping();
+            }
             mood = newMood;
         }
     }
 
     /** Runs passes until every process has stopped after a shutdown or restart request; returns the mood. */
     public SupervisorStateCode run() {
+        hooks.supervisorRunning();
         while (true) {
             runOnce();
             if (stopComplete()) {
@@ -187,6 +199,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         for (ProcessGroup g : groups) {
             guarded("transition " + g.name(), g::transition);
         }
+        guarded("events", hooks::afterTransitions);
         for (int signal : signals.drain()) {
             guarded("signal " + signal, () -> handleSignal(signal));
         }
@@ -214,6 +227,10 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         }
         if (mood != SupervisorStateCode.RUNNING && !children.isEmpty()) {
             nearest = Math.min(nearest, shutdown.nextReportNanos());
+        }
+        long tickDue = hooks.nextDueMillis();
+        if (tickDue != Long.MAX_VALUE) {
+            nearest = Math.min(nearest, now + Math.max(0, tickDue - System.currentTimeMillis()) * 1_000_000);
         }
         if (nearest == Long.MAX_VALUE) {
             return -1;
@@ -287,6 +304,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
                 return;
             }
             (stdout ? child.stdoutLog : child.stderrLog).recordSlice(buffer, 0, n);
+            hooks.output(child.groupName, child.processName, child.pid, stdout, buffer, n);
             total += n;
             if (n < buffer.length && budget == READ_BUDGET) {
                 // a short read emptied the pipe: skip the read that would only say EAGAIN (epoll is
@@ -352,7 +370,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         };
     }
 
-    private Subprocess find(String group, String process) {
+    Subprocess find(String group, String process) {
         for (ProcessGroup g : groups) {
             if (g.name().equals(group)) {
                 return g.process(process).orElse(null);
@@ -364,7 +382,8 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     @Override
     public void register(SpawnSpec spec, SpawnResult.Spawned child) {
         String key = spec.groupName() + ":" + spec.processName();
-        ProcessLogs pl = logs.computeIfAbsent(key, k -> ProcessLogs.open(spec, stripAnsi, log));
+        ProcessLogs pl = logs.computeIfAbsent(key, k -> ProcessLogs.open(spec, stripAnsi, log,
+                hooks.isListener(spec.groupName())));
         ChildIo io = new ChildIo(spec.groupName(), spec.processName(), child.pid(), child.pidFd(), child.stdin(),
                 child.stdout(), child.stderr(), pl.stdout, pl.stderr == null ? pl.stdout : pl.stderr);
         children.put(child.pid(), io);

@@ -5,6 +5,8 @@ import java.util.Map;
 import jsupervisor.common.api.SupervisorStateCode;
 import jsupervisor.daemon.config.Configuration;
 import jsupervisor.daemon.config.GroupConfig;
+import jsupervisor.daemon.events.EventBus;
+import jsupervisor.daemon.events.TickSource;
 import jsupervisor.daemon.lifecycle.AutoChildLogs;
 import jsupervisor.daemon.logging.DaemonLog;
 import jsupervisor.daemon.posix.Users;
@@ -28,7 +30,21 @@ public final class Wiring {
      */
     public static LoopAccess wire(SupervisorLoop loop, Configuration config, AutoChildLogs autoLogs, DaemonLog log,
                                   Map<String, String> environment) {
+        return wire(loop, config, autoLogs, log, environment, new EventBus(), new TickSource());
+    }
+
+    /**
+     * {@link #wire} with the daemon's event bus and tick source, which outlive a reload (the event serial carries
+     * on): every state change, group change, listener output and tick goes through them.
+     */
+    public static LoopAccess wire(SupervisorLoop loop, Configuration config, AutoChildLogs autoLogs, DaemonLog log,
+                                  Map<String, String> environment, EventBus bus, TickSource ticks) {
+        bus.clear(); // a reload discards subscriptions and buffered events, as Supervisor does
+        LoopEvents events = new LoopEvents(bus, ticks, loop, config.supervisord().identifier(),
+                new DaemonMainLog(log));
+        loop.setEventHooks(events);
         StateChanges changes = new StateChanges(loop::submit);
+        changes.addListener(events);
         ProcessServices services = new ProcessServices(
                 new PosixProcessSpawner(loop, Users.uid()),
                 new PosixSignalSender(),
@@ -42,6 +58,6 @@ public final class Wiring {
         for (GroupConfig g : config.groups()) {
             loop.addGroup(factory.create(g));
         }
-        return new LoopAccess(loop, factory, changes, log);
+        return new LoopAccess(loop, factory, changes, log, events::remoteCommunication);
     }
 }

@@ -44,8 +44,8 @@ public final class SupervisorNamespace {
     /** The daemon's dispatcher: this namespace and {@code system.*}, reads on virtual threads. */
     public static RpcRegistry registry(LoopAccess loop, Configuration config, ConfigSource source) {
         Executor reads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rpc-log-read-", 0).factory());
-        return new RpcRegistry(new SupervisorNamespace(loop, config, source, reads, RemoteCommunication.NONE)
-                .methods());
+        return new RpcRegistry(new SupervisorNamespace(loop, config, source, reads,
+                loop::publishRemoteCommunication).methods());
     }
 
     /** Every {@code supervisor.*} method, aliases included. */

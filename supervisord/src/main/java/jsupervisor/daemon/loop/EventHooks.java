@@ -1,0 +1,61 @@
+package jsupervisor.daemon.loop;
+
+import jsupervisor.daemon.process.ProcessGroup;
+
+/**
+ * Where the loop tells the events layer what happens: groups come and go, children write output, each pass
+ * ends, the supervisor starts and stops. Loop-confined; every method is called on the loop thread and must not
+ * block.
+ */
+interface EventHooks {
+    void groupAdded(ProcessGroup group);
+
+    void groupRemoved(ProcessGroup group);
+
+    /** Whether the group is an event listener pool (its stdout is the protocol channel). */
+    boolean isListener(String groupName);
+
+    /** A chunk a child wrote, after it was logged; the buffer is reused after the call returns. */
+    void output(String groupName, String processName, int pid, boolean stdout, byte[] buffer, int length);
+
+    /** End of a pass: dispatch buffered events, emit due ticks. */
+    void afterTransitions();
+
+    /** The wall-clock millisecond at which the next subscribed tick is due, or {@link Long#MAX_VALUE}. */
+    long nextDueMillis();
+
+    void supervisorRunning();
+
+    void supervisorStopping();
+
+    EventHooks NONE = new EventHooks() {
+        @Override
+        public void groupAdded(ProcessGroup group) {}
+
+        @Override
+        public void groupRemoved(ProcessGroup group) {}
+
+        @Override
+        public boolean isListener(String groupName) {
+            return false;
+        }
+
+        @Override
+        public void output(String groupName, String processName, int pid, boolean stdout, byte[] buffer,
+                           int length) {}
+
+        @Override
+        public void afterTransitions() {}
+
+        @Override
+        public long nextDueMillis() {
+            return Long.MAX_VALUE;
+        }
+
+        @Override
+        public void supervisorRunning() {}
+
+        @Override
+        public void supervisorStopping() {}
+    };
+}

@@ -1,0 +1,182 @@
+package jsupervisor.daemon.loop;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jsupervisor.daemon.config.GroupKind;
+import jsupervisor.daemon.config.ProcessConfig;
+import jsupervisor.daemon.events.Channel;
+import jsupervisor.daemon.events.EventBus;
+import jsupervisor.daemon.events.ListenerHandle;
+import jsupervisor.daemon.events.ListenerPool;
+import jsupervisor.daemon.events.ProcessGroupEvent;
+import jsupervisor.daemon.events.ProcessLogEvent;
+import jsupervisor.daemon.events.ProcessStateEvent;
+import jsupervisor.daemon.events.RemoteCommunicationEvent;
+import jsupervisor.daemon.events.SupervisorStateChangeEvent;
+import jsupervisor.daemon.events.TickEvent;
+import jsupervisor.daemon.events.TickSource;
+import jsupervisor.daemon.process.MainLog;
+import jsupervisor.daemon.process.ProcessGroup;
+import jsupervisor.daemon.process.ProcessState;
+import jsupervisor.daemon.process.ProcessStateChange;
+import jsupervisor.daemon.process.ProcessStateListener;
+import jsupervisor.daemon.process.Subprocess;
+
+/**
+ * Wires the events package into the loop (REFERENCE.md §10): every state change becomes a PROCESS_STATE event,
+ * groups announce themselves, listener pools get their listeners' output and are dispatched every pass, output
+ * with {@code *_events_enabled} becomes PROCESS_LOG events, ticks fire only when a pool subscribes to them, and
+ * {@code sendRemoteCommEvent} publishes REMOTE_COMMUNICATION. The bus outlives reloads (its serial carries on).
+ * Loop-confined.
+ */
+final class LoopEvents implements EventHooks, ProcessStateListener {
+    private final EventBus bus;
+    private final TickSource ticks;
+    private final SupervisorLoop loop;
+    private final String identifier;
+    private final MainLog log;
+    private final Map<String, ListenerPool> pools = new LinkedHashMap<>();
+    private final Map<String, ListenerHandle> handles = new HashMap<>();
+
+    LoopEvents(EventBus bus, TickSource ticks, SupervisorLoop loop, String identifier, MainLog log) {
+        this.bus = bus;
+        this.ticks = ticks;
+        this.loop = loop;
+        this.identifier = identifier;
+        this.log = log;
+    }
+
+    /** {@code sendRemoteCommEvent}; called on the loop thread. */
+    void remoteCommunication(String type, String data) {
+        bus.publish(new RemoteCommunicationEvent(type, data));
+    }
+
+    @Override
+    public void groupAdded(ProcessGroup group) {
+        if (group.config().kind() == GroupKind.EVENTLISTENER) {
+            List<ListenerHandle> listeners = group.processes().stream()
+                    .map(p -> handles.computeIfAbsent(key(group.name(), p.name()), k -> new Handle(p)))
+                    .toList();
+            ListenerPool pool = new ListenerPool(ListenerPool.Settings.from(group.config(), identifier), listeners,
+                    log);
+            pools.put(group.name(), pool);
+            bus.subscribe(pool); // before ADDED: a pool hears its own group's ADDED, as in Supervisor
+        }
+        bus.publish(ProcessGroupEvent.added(group.name()));
+    }
+
+    @Override
+    public void groupRemoved(ProcessGroup group) {
+        ListenerPool pool = pools.remove(group.name());
+        if (pool != null) {
+            bus.unsubscribe(pool);
+            group.processes().forEach(p -> handles.remove(key(group.name(), p.name())));
+        }
+        bus.publish(ProcessGroupEvent.removed(group.name()));
+    }
+
+    @Override
+    public boolean isListener(String groupName) {
+        return pools.containsKey(groupName);
+    }
+
+    @Override
+    public void onStateChange(ProcessStateChange change) {
+        bus.publish(ProcessStateEvent.of(change));
+        ListenerPool pool = pools.get(change.groupName());
+        ListenerHandle handle = handles.get(key(change.groupName(), change.processName()));
+        if (pool == null || handle == null) {
+            return;
+        }
+        if (change.to() == ProcessState.STARTING) {
+            pool.onSpawned(handle);
+        } else if (isRunning(change.from()) && !isRunning(change.to())) {
+            pool.onExited(handle); // a held event goes back to the head of the buffer
+        }
+    }
+
+    private static boolean isRunning(ProcessState s) {
+        return s == ProcessState.STARTING || s == ProcessState.RUNNING || s == ProcessState.STOPPING;
+    }
+
+    @Override
+    public void output(String groupName, String processName, int pid, boolean stdout, byte[] buffer, int length) {
+        ListenerPool pool = pools.get(groupName);
+        if (pool != null && stdout) {
+            pool.onOutput(handles.get(key(groupName, processName)), Arrays.copyOf(buffer, length));
+            return;
+        }
+        Subprocess p = loop.find(groupName, processName);
+        if (p == null) {
+            return;
+        }
+        ProcessConfig c = p.config();
+        // with redirect_stderr the data arrives on the stdout pipe and is reported as stdout, as Supervisor does
+        boolean enabled = stdout ? c.stdout().eventsEnabled() : c.stderr().eventsEnabled();
+        if (enabled && pool == null) {
+            bus.publish(ProcessLogEvent.of(stdout ? Channel.STDOUT : Channel.STDERR, processName, groupName, pid,
+                    Arrays.copyOf(buffer, length)));
+        }
+    }
+
+    @Override
+    public void afterTransitions() {
+        for (ListenerPool pool : pools.values()) {
+            pool.dispatch();
+        }
+        for (TickEvent tick : ticks.tick(System.currentTimeMillis())) {
+            bus.publish(tick);
+        }
+    }
+
+    @Override
+    public long nextDueMillis() {
+        return ticks.nextDueMillis(bus::isSubscribed).orElse(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void supervisorRunning() {
+        bus.publish(SupervisorStateChangeEvent.RUNNING);
+    }
+
+    @Override
+    public void supervisorStopping() {
+        bus.publish(SupervisorStateChangeEvent.STOPPING);
+    }
+
+    private static String key(String group, String process) {
+        return group + ":" + process;
+    }
+
+    /** A listener process as its pool sees it: name, state, and a non-blocking stdin. */
+    private final class Handle implements ListenerHandle {
+        private final Subprocess process;
+
+        Handle(Subprocess process) {
+            this.process = process;
+        }
+
+        @Override
+        public String name() {
+            return process.config().name();
+        }
+
+        @Override
+        public ProcessState processState() {
+            return process.state();
+        }
+
+        @Override
+        public WriteResult write(byte[] envelope) {
+            if (process.pid() == 0 || process.killing()) {
+                return WriteResult.EPIPE;
+            }
+            return loop.writeStdin(process.pid(), envelope) == StdinWrite.QUEUED ? WriteResult.WRITTEN
+                    : WriteResult.EPIPE;
+        }
+    }
+}
