@@ -78,4 +78,34 @@ class EventListenerIT {
                     .contains("| type:mytype\\nmy data");
         }
     }
+
+    @Test
+    void captureModeTurnsTokenWrappedOutputIntoCommunicationEvents() throws Exception {
+        assumeTrue(Files.exists(Path.of("/usr/lib/python3/dist-packages/supervisor/childutils.py")),
+                "needs the supervisor package");
+        Path script = dir.resolve("record_listener.py");
+        try (var in = getClass().getResourceAsStream("/events/record_listener.py")) {
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path events = dir.resolve("events.txt");
+        Path log = dir.resolve("comm.log");
+        try (DaemonHarness d = DaemonHarness.start(dir, """
+                [eventlistener:rec]
+                command=/usr/bin/python3 %s %s
+                events=PROCESS_COMMUNICATION
+                startsecs=0
+                [program:comm]
+                command=/bin/sh -c 'echo before; printf "<!--XSUPERVISOR:BEGIN-->captured data<!--XSUPERVISOR:END-->"; echo after; echo more; exec sleep 1000'
+                startsecs=0
+                stdout_capture_maxbytes=1MB
+                stdout_logfile=%s
+                """.formatted(script, events, log))) {
+            Await.until("communication event", T, () -> read(events).contains(
+                    "PROCESS_COMMUNICATION_STDOUT serial:0 pool:rec | processname:comm groupname:comm pid:"));
+            assertThat(read(events)).endsWith("\\ncaptured data\n");
+            // what was captured stays out of the log; what surrounds it goes in
+            Await.until("log outside the capture", T, () -> read(log).contains("before\n"));
+            assertThat(read(log)).doesNotContain("captured data");
+        }
+    }
 }

@@ -18,6 +18,16 @@ interface EventHooks {
     /** A chunk a child wrote, after it was logged; the buffer is reused after the call returns. */
     void output(String groupName, String processName, int pid, boolean stdout, byte[] buffer, int length);
 
+    /**
+     * Whether output of this channel goes through capture mode ({@code *_capture_maxbytes > 0}); then the loop
+     * hands chunks to {@link #capture} instead of logging them itself.
+     */
+    boolean captures(String groupName, String processName, boolean stdout);
+
+    /** A chunk for capture mode: logs what is outside the capture tokens, turns captures into events. */
+    void capture(String groupName, String processName, int pid, boolean stdout, byte[] buffer, int length,
+                 jsupervisor.daemon.logging.ChildLog log);
+
     /** End of a pass: dispatch buffered events, emit due ticks. */
     void afterTransitions();
 
@@ -43,6 +53,15 @@ interface EventHooks {
         @Override
         public void output(String groupName, String processName, int pid, boolean stdout, byte[] buffer,
                            int length) {}
+
+        @Override
+        public boolean captures(String groupName, String processName, boolean stdout) {
+            return false;
+        }
+
+        @Override
+        public void capture(String groupName, String processName, int pid, boolean stdout, byte[] buffer,
+                            int length, jsupervisor.daemon.logging.ChildLog log) {}
 
         @Override
         public void afterTransitions() {}

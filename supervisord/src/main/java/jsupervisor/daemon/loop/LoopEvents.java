@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jsupervisor.daemon.config.GroupKind;
 import jsupervisor.daemon.config.ProcessConfig;
+import jsupervisor.daemon.events.CaptureMode;
 import jsupervisor.daemon.events.Channel;
 import jsupervisor.daemon.events.EventBus;
 import jsupervisor.daemon.events.ListenerHandle;
@@ -19,6 +20,7 @@ import jsupervisor.daemon.events.RemoteCommunicationEvent;
 import jsupervisor.daemon.events.SupervisorStateChangeEvent;
 import jsupervisor.daemon.events.TickEvent;
 import jsupervisor.daemon.events.TickSource;
+import jsupervisor.daemon.logging.ChildLog;
 import jsupervisor.daemon.process.MainLog;
 import jsupervisor.daemon.process.ProcessGroup;
 import jsupervisor.daemon.process.ProcessState;
@@ -41,6 +43,8 @@ final class LoopEvents implements EventHooks, ProcessStateListener {
     private final MainLog log;
     private final Map<String, ListenerPool> pools = new LinkedHashMap<>();
     private final Map<String, ListenerHandle> handles = new HashMap<>();
+    /** Capture state per running child and channel, keyed "pid:stdout"; a new spawn starts afresh. */
+    private final Map<String, CaptureMode> captures = new HashMap<>();
 
     LoopEvents(EventBus bus, TickSource ticks, SupervisorLoop loop, String identifier, MainLog log) {
         this.bus = bus;
@@ -87,6 +91,10 @@ final class LoopEvents implements EventHooks, ProcessStateListener {
     @Override
     public void onStateChange(ProcessStateChange change) {
         bus.publish(ProcessStateEvent.of(change));
+        if (isRunning(change.from()) && !isRunning(change.to()) && change.pid() > 0) {
+            captures.remove(change.pid() + ":true");
+            captures.remove(change.pid() + ":false");
+        }
         ListenerPool pool = pools.get(change.groupName());
         ListenerHandle handle = handles.get(key(change.groupName(), change.processName()));
         if (pool == null || handle == null) {
@@ -121,6 +129,49 @@ final class LoopEvents implements EventHooks, ProcessStateListener {
             bus.publish(ProcessLogEvent.of(stdout ? Channel.STDOUT : Channel.STDERR, processName, groupName, pid,
                     Arrays.copyOf(buffer, length)));
         }
+    }
+
+    @Override
+    public boolean captures(String groupName, String processName, boolean stdout) {
+        if (pools.containsKey(groupName) && stdout) {
+            return false; // a listener's stdout is the protocol channel
+        }
+        Subprocess p = loop.find(groupName, processName);
+        if (p == null) {
+            return false;
+        }
+        ProcessConfig c = p.config();
+        boolean redirected = c.redirectStderr();
+        return (stdout || redirected ? c.stdout() : c.stderr()).captureMaxbytes() > 0;
+    }
+
+    @Override
+    public void capture(String groupName, String processName, int pid, boolean stdout, byte[] buffer, int length,
+                        ChildLog log) {
+        Subprocess p = loop.find(groupName, processName);
+        if (p == null) {
+            return;
+        }
+        ProcessConfig c = p.config();
+        Channel channel = stdout ? Channel.STDOUT : Channel.STDERR;
+        boolean events = (stdout ? c.stdout() : c.stderr()).eventsEnabled();
+        CaptureMode mode = captures.computeIfAbsent(pid + ":" + stdout, k -> new CaptureMode(
+                new CaptureMode.Spec(processName, groupName, channel,
+                        (int) Math.min(Integer.MAX_VALUE, (stdout ? c.stdout() : c.stderr()).captureMaxbytes())),
+                () -> pid,
+                (data, capturing) -> {
+                    byte[] stripped = log.strip(data);
+                    if (!capturing) {
+                        log.writeToSinks(stripped);
+                    }
+                    log.mirror(stripped);
+                    if (events) { // Supervisor notifies from _log, captured data included
+                        bus.publish(ProcessLogEvent.of(channel, processName, groupName, pid, stripped));
+                    }
+                    return stripped;
+                },
+                bus::publish, this.log));
+        mode.feed(Arrays.copyOf(buffer, length));
     }
 
     @Override

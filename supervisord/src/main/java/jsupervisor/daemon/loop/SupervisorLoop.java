@@ -303,8 +303,13 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
                 }
                 return;
             }
-            (stdout ? child.stdoutLog : child.stderrLog).recordSlice(buffer, 0, n);
-            hooks.output(child.groupName, child.processName, child.pid, stdout, buffer, n);
+            if (hooks.captures(child.groupName, child.processName, stdout)) {
+                hooks.capture(child.groupName, child.processName, child.pid, stdout, buffer, n,
+                        stdout ? child.stdoutLog : child.stderrLog);
+            } else {
+                (stdout ? child.stdoutLog : child.stderrLog).recordSlice(buffer, 0, n);
+                hooks.output(child.groupName, child.processName, child.pid, stdout, buffer, n);
+            }
             total += n;
             if (n < buffer.length && budget == READ_BUDGET) {
                 // a short read emptied the pipe: skip the read that would only say EAGAIN (epoll is
