@@ -4,7 +4,8 @@ or 'FAIL <name>: <why>', and exits 1 if any failed. <url> is unix:///path or htt
 import http.client, socket, sys, xmlrpc.client
 
 url = sys.argv[1]
-user, password = (sys.argv[2], sys.argv[3]) if len(sys.argv) > 3 else (None, None)
+args = [a for a in sys.argv[2:] if a not in ('with-shutdown', 'basic')]
+user, password = (args[0], args[1]) if len(args) > 1 else (None, None)
 
 
 class UnixConnection(http.client.HTTPConnection):
@@ -86,13 +87,25 @@ def info_fields():
 
 
 check('getProcessInfo fields', info_fields)
-check('getAllProcessInfo', lambda: assert_eq(sorted(p['name'] for p in s.getAllProcessInfo()), ['cat', 'idle']))
-check('getAllConfigInfo', lambda: assert_eq(sorted(c['name'] for c in s.getAllConfigInfo()), ['cat', 'idle']))
+NAMES = ['broken', 'cat', 'idle', 'nonexec', 'quick']
+check('getAllProcessInfo', lambda: assert_eq(sorted(p['name'] for p in s.getAllProcessInfo()), NAMES))
+check('getAllConfigInfo', lambda: assert_eq(sorted(c['name'] for c in s.getAllConfigInfo()), NAMES))
+check('getVersion', lambda: assert_eq(s.getVersion(), '3.0'))
+check('readMainLog alias', lambda: 'supervisord started' in s.readMainLog(0, 0) or fail())
+check('NO_FILE', fault(20, lambda: s.startProcess('broken')))
+# both answer SPAWN_ERROR in Supervisor 4.2.5 (checked against the real daemon)
+check('SPAWN_ERROR exits too quickly', fault(50, lambda: s.startProcess('quick', True)))
+check('ALREADY_ADDED', fault(90, lambda: s.addProcessGroup('cat')))
+check('STILL_RUNNING', fault(91, lambda: s.removeProcessGroup('cat')))
+check('BAD_ARGUMENTS', fault(3, lambda: s.readLog(-1, -1)))
 check('BAD_NAME', fault(10, lambda: s.getProcessInfo('nosuch')))
 check('UNKNOWN_METHOD', fault(1, lambda: s.noSuchMethod()))
 check('private method', fault(1, lambda: s._dispatch()))
 check('INCORRECT_PARAMETERS', fault(2, lambda: s.getProcessInfo()))
 check('ALREADY_STARTED', fault(60, lambda: s.startProcess('cat')))
+if 'basic' in sys.argv:
+    # read-only checks only: the full run (which changes state and shuts down) happens over another transport
+    sys.exit(1 if failures else 0)
 check('NOT_RUNNING', fault(70, lambda: s.stopProcess('idle')))
 check('BAD_SIGNAL', fault(11, lambda: s.signalProcess('cat', 'NOTASIGNAL')))
 check('start idle', lambda: assert_eq(s.startProcess('idle', True), True))
@@ -127,4 +140,20 @@ def multicall():
 
 check('multicall', multicall)
 check('reloadConfig', lambda: assert_eq(s.reloadConfig(), [[[], [], []]]))
+check('readProcessStderrLog', lambda: isinstance(s.readProcessStderrLog('cat', 0, 100), str) or fail())
+check('tailProcessStderrLog', lambda: isinstance(s.tailProcessStderrLog('cat', 0, 100)[0], str) or fail())
+check('readProcessLog alias', lambda: isinstance(s.readProcessLog('cat', 0, 100), str) or fail())
+check('clearProcessLog alias', lambda: assert_eq(s.clearProcessLog('cat'), True))
+check('clearAllProcessLogs', lambda: isinstance(s.clearAllProcessLogs(), list) or fail())
+check('signalProcessGroup', lambda: assert_eq([r['status'] for r in s.signalProcessGroup('cat', 'CONT')], [80]))
+check('signalAllProcesses', lambda: isinstance(s.signalAllProcesses('CONT'), list) or fail())
+check('stopProcessGroup', lambda: assert_eq([r['status'] for r in s.stopProcessGroup('idle')], []))
+check('startProcessGroup', lambda: assert_eq([r['status'] for r in s.startProcessGroup('idle')], [80]))
+check('stopAllProcesses', lambda: isinstance(s.stopAllProcesses(), list) or fail())
+check('removeProcessGroup', lambda: assert_eq(s.removeProcessGroup('quick'), True))
+check('addProcessGroup', lambda: assert_eq(s.addProcessGroup('quick'), True))
+check('startAllProcesses', lambda: isinstance(s.startAllProcesses(False), list) or fail())
+check('clearLog', lambda: assert_eq(s.clearLog(), True))
+if 'with-shutdown' in sys.argv:
+    check('shutdown', lambda: assert_eq(s.shutdown(), True))
 sys.exit(1 if failures else 0)

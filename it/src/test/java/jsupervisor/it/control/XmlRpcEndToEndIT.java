@@ -51,6 +51,16 @@ class XmlRpcEndToEndIT {
                 command=/bin/sleep 1000
                 autostart=false
                 startsecs=0
+                [program:broken]
+                command=/nonexistent/program
+                autostart=false
+                [program:nonexec]
+                command=/etc/hostname
+                autostart=false
+                [program:quick]
+                command=/bin/false
+                autostart=false
+                startretries=0
                 """.formatted(dir, credentials, port, credentials);
     }
 
@@ -63,6 +73,24 @@ class XmlRpcEndToEndIT {
         }
     }
 
+    private void runBasicChecks(String url, String... credentials) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(credentials));
+        args.add("basic");
+        Launchers.Result r = script(url, args);
+        assertThat(r.stdout()).doesNotContain("FAIL").contains("OK getProcessInfo fields", "OK ALREADY_STARTED");
+        assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
+    }
+
+    private Launchers.Result script(String url, List<String> extra) throws Exception {
+        Path script = dir.resolve("rpc_e2e.py");
+        try (var in = getClass().getResourceAsStream("/control/rpc_e2e.py")) {
+            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/python3", script.toString(), url));
+        cmd.addAll(extra);
+        return Launchers.run(cmd, dir, Map.of(), T);
+    }
+
     private void runChecks(String url, String... credentials) throws Exception {
         Path script = dir.resolve("rpc_e2e.py");
         try (var in = getClass().getResourceAsStream("/control/rpc_e2e.py")) {
@@ -73,7 +101,8 @@ class XmlRpcEndToEndIT {
         Launchers.Result r = Launchers.run(cmd, dir, Map.of(), T);
         assertThat(r.stdout()).doesNotContain("FAIL");
         assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
-        assertThat(r.stdout()).contains("OK multicall", "OK getProcessInfo fields", "OK readProcessStdoutLog");
+        assertThat(r.stdout()).contains("OK multicall", "OK getProcessInfo fields", "OK readProcessStdoutLog",
+                "OK SPAWN_ERROR exits too quickly", "OK startAllProcesses");
     }
 
     @Test
@@ -84,8 +113,39 @@ class XmlRpcEndToEndIT {
             d.awaitLog("success: cat entered RUNNING", T);
             assertThat(d.log()).contains("CRIT Server 'inet_http_server' running without any HTTP authentication "
                     + "checking", "CRIT Server 'unix_http_server' running without any HTTP authentication checking");
+            runBasicChecks("http://127.0.0.1:" + port);
+            runChecks("unix://" + dir + "/s.sock", "with-shutdown");
+            assertThat(d.awaitExit(T)).isZero();
+        }
+    }
+
+    @Test
+    void theSameChecksPassAgainstTheReferenceDaemon() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/supervisord")), "needs the reference supervisord");
+        int port = freePort();
+        Path conf = dir.resolve("ref.conf");
+        Files.writeString(conf, "[supervisord]\nlogfile=" + dir + "/ref.log\npidfile=" + dir + "/ref.pid\n"
+                + "childlogdir=" + dir + "\n" + config(dir, port, false));
+        Process ref = new ProcessBuilder("/usr/bin/python3", "/usr/bin/supervisord", "-n", "-c", conf.toString())
+                .redirectOutput(dir.resolve("ref.out").toFile()).redirectErrorStream(true).start();
+        try {
+            jsupervisor.it.Await.until("reference up", T, () -> Files.exists(dir.resolve("s.sock"))
+                    && read(dir.resolve("ref.log")).contains("success: cat entered RUNNING"));
             runChecks("unix://" + dir + "/s.sock");
-            runChecks("http://127.0.0.1:" + port);
+        } finally {
+            ref.destroy();
+            if (!ref.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                ref.descendants().forEach(ProcessHandle::destroyForcibly);
+                ref.destroyForcibly();
+            }
+        }
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return "";
         }
     }
 
@@ -96,7 +156,7 @@ class XmlRpcEndToEndIT {
         try (DaemonHarness d = DaemonHarness.start(dir, config(dir, port, true))) {
             d.awaitLog("success: cat entered RUNNING", T);
             assertThat(d.log()).doesNotContain("running without any HTTP authentication");
-            runChecks("unix://" + dir + "/s.sock", "admin", "s3cret");
+            runBasicChecks("unix://" + dir + "/s.sock", "admin", "s3cret");
             runChecks("http://127.0.0.1:" + port, "admin", "s3cret");
             Launchers.Result denied = Launchers.run(List.of("/usr/bin/python3", "-c",
                     "import xmlrpc.client,sys\ntry:\n xmlrpc.client.ServerProxy('http://admin:wrong@127.0.0.1:"
