@@ -84,6 +84,21 @@ public final class PythonRepr {
         };
     }
 
+    /**
+     * Child output as Supervisor shows it in events and mirrored log lines: the bytes decoded as strict UTF-8,
+     * or {@code Undecodable: b'...'} ({@code 'Undecodable: %r' % data}) when they are not valid UTF-8.
+     */
+    public static String utf8OrUndecodable(byte[] data) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(data)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return "Undecodable: " + bytes(data);
+        }
+    }
+
     /** repr of a Python list of strings: {@code ['a', 'b']}. */
     public static String ofList(List<String> items) {
         StringBuilder b = new StringBuilder("[");

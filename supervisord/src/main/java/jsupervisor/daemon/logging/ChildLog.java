@@ -1,10 +1,6 @@
 package jsupervisor.daemon.logging;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -107,7 +103,7 @@ public final class ChildLog implements AutoCloseable {
         if (!mainLog.isEnabled(LogLevel.DEBG)) {
             return;
         }
-        String data = spec.eventListener() ? PythonRepr.bytes(chunk) : decodeForMirror(chunk);
+        String data = spec.eventListener() ? PythonRepr.bytes(chunk) : PythonRepr.utf8OrUndecodable(chunk); // dispatchers.py _log
         mainLog.debug(mirrorHeader + data);
     }
 
@@ -140,19 +136,6 @@ public final class ChildLog implements AutoCloseable {
     public void close() {
         for (LogSink sink : sinks) {
             sink.close();
-        }
-    }
-
-    // dispatchers.py _log: data.decode('utf-8'), or 'Undecodable: %r' % data
-    private static String decodeForMirror(byte[] chunk) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(chunk))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return "Undecodable: " + PythonRepr.bytes(chunk);
         }
     }
 }
