@@ -1,6 +1,5 @@
 package jsupervisor.daemon.loop;
 
-import jsupervisor.daemon.logging.ChildLog;
 import jsupervisor.daemon.posix.Fd;
 import jsupervisor.daemon.posix.PidFd;
 
@@ -14,27 +13,21 @@ final class ChildIo {
     final int pid;
     final PidFd pidFd;
     final Fd stdin;
-    Fd stdout;
-    Fd stderr;
-    final ChildLog stdoutLog;
-    final ChildLog stderrLog;
+    /** Set by the loop right after construction; null when the child has no such pipe. */
+    OutputPipe stdout;
+    OutputPipe stderr;
     boolean exited;
     /** Bytes for stdin the pipe has not taken yet (see {@link StdinWriter}). */
     byte[] stdinPending = new byte[0];
     /** Whether stdin is registered in epoll for writability. */
     boolean stdinWatched;
 
-    ChildIo(String groupName, String processName, int pid, PidFd pidFd, Fd stdin, Fd stdout, Fd stderr,
-            ChildLog stdoutLog, ChildLog stderrLog) {
+    ChildIo(String groupName, String processName, int pid, PidFd pidFd, Fd stdin) {
         this.groupName = groupName;
         this.processName = processName;
         this.pid = pid;
         this.pidFd = pidFd;
         this.stdin = stdin;
-        this.stdout = stdout;
-        this.stderr = stderr;
-        this.stdoutLog = stdoutLog;
-        this.stderrLog = stderrLog;
     }
 
     /** Closes every fd we still hold (the logs stay open: they outlive the child). */
@@ -44,11 +37,9 @@ final class ChildIo {
         }
         if (stdout != null) {
             stdout.close();
-            stdout = null;
         }
         if (stderr != null) {
             stderr.close();
-            stderr = null;
         }
         pidFd.close();
     }
