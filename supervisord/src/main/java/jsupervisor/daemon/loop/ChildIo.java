@@ -13,6 +13,8 @@ final class ChildIo {
     final int pid;
     final PidFd pidFd;
     final Fd stdin;
+    /** Released once the child's exit was handled: its share of an fcgi socket; null for other programs. */
+    final AutoCloseable lease;
     /** Set by the loop right after construction; null when the child has no such pipe. */
     OutputPipe stdout;
     OutputPipe stderr;
@@ -22,7 +24,8 @@ final class ChildIo {
     /** Whether stdin is registered in epoll for writability. */
     boolean stdinWatched;
 
-    ChildIo(String groupName, String processName, int pid, PidFd pidFd, Fd stdin) {
+    ChildIo(String groupName, String processName, int pid, PidFd pidFd, Fd stdin, AutoCloseable lease) {
+        this.lease = lease;
         this.groupName = groupName;
         this.processName = processName;
         this.pid = pid;
@@ -42,5 +45,16 @@ final class ChildIo {
             stderr.close();
         }
         pidFd.close();
+    }
+
+    /** Drops the child's share of its fcgi socket: after its exit was handled, so the socket closes last. */
+    void releaseLease() {
+        if (lease != null) {
+            try {
+                lease.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("releasing " + lease + " of pid " + pid, e);
+            }
+        }
     }
 }

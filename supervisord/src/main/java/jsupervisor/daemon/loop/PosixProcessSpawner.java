@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jsupervisor.daemon.posix.Errno;
+import jsupervisor.daemon.posix.ListeningSocket;
 import jsupervisor.daemon.posix.Output;
 import jsupervisor.daemon.posix.PosixSpawner;
 import jsupervisor.daemon.posix.SpawnRequest;
@@ -28,29 +29,50 @@ final class PosixProcessSpawner implements Spawner {
     private final PosixSpawner spawner = new PosixSpawner();
     private final ChildRegistry registry;
     private final int ourUid;
+    private final FcgiSockets sockets;
 
-    PosixProcessSpawner(ChildRegistry registry, int ourUid) {
+    PosixProcessSpawner(ChildRegistry registry, int ourUid, FcgiSockets sockets) {
         this.registry = registry;
         this.ourUid = ourUid;
+        this.sockets = sockets;
     }
 
     @Override
     public jsupervisor.daemon.process.SpawnResult spawn(SpawnSpec spec) {
+        // an fcgi child's socket is made (if it is the first) before anything else, as Supervisor's before_spawn
+        SharedSocket shared = sockets.of(spec.groupName()).orElse(null);
+        SharedSocket.Lease lease = null;
+        if (shared != null) {
+            try {
+                lease = shared.acquire();
+            } catch (ListeningSocket.Failure e) {
+                return new jsupervisor.daemon.process.SpawnResult.Failed("Could not create FastCGI socket "
+                        + shared.url() + ": " + e.getMessage());
+            }
+        }
+        jsupervisor.daemon.process.SpawnResult result = spawn(spec, lease);
+        if (lease != null && result instanceof jsupervisor.daemon.process.SpawnResult.Failed) {
+            lease.close();
+        }
+        return result;
+    }
+
+    private jsupervisor.daemon.process.SpawnResult spawn(SpawnSpec spec, SharedSocket.Lease lease) {
         if (spec.uid() != null && spec.uid() != ourUid && ourUid != 0) {
             return childFailure(spec, "supervisor: couldn't setuid to " + spec.uid()
-                    + ": Can't drop privilege as nonroot user\n");
+                    + ": Can't drop privilege as nonroot user\n", lease);
         }
-        SpawnResult result = spawner.spawn(request(spec));
+        SpawnResult result = spawner.spawn(request(spec, lease));
         return switch (result) {
             case SpawnResult.Spawned s -> {
-                registry.register(spec, s);
+                registry.register(spec, s, lease);
                 yield new jsupervisor.daemon.process.SpawnResult.Spawned(s.pid());
             }
-            case SpawnResult.Failed f -> failure(spec, f);
+            case SpawnResult.Failed f -> failure(spec, f, lease);
         };
     }
 
-    private SpawnRequest request(SpawnSpec spec) {
+    private SpawnRequest request(SpawnSpec spec, SharedSocket.Lease lease) {
         String program = spec.filename();
         List<String> argv = spec.argv();
         if (spec.uid() != null && spec.uid() != ourUid) {
@@ -63,6 +85,9 @@ final class PosixProcessSpawner implements Spawner {
         }
         SpawnRequest.Builder b = SpawnRequest.builder(program, argv, spec.environment())
                 .directory(spec.directory()).umask(spec.umask()).stdinPipe(true).stdout(Output.PIPE);
+        if (lease != null) {
+            b.stdinFrom(lease.fd()); // an fcgi child's fd 0 is the listening socket; it has no stdin pipe
+        }
         if (spec.redirectStderr()) {
             b.redirectStderrToStdout();
         } else {
@@ -75,7 +100,8 @@ final class PosixProcessSpawner implements Spawner {
         return jsupervisor.daemon.posix.Users.byUid(spec.uid()).map(p -> p.gid()).orElse(spec.uid());
     }
 
-    private jsupervisor.daemon.process.SpawnResult failure(SpawnSpec spec, SpawnResult.Failed f) {
+    private jsupervisor.daemon.process.SpawnResult failure(SpawnSpec spec, SpawnResult.Failed f,
+                                                           SharedSocket.Lease lease) {
         String name = spec.processName();
         String errno = Errno.name(f.errno());
         return switch (f.stage()) {
@@ -91,15 +117,17 @@ final class PosixProcessSpawner implements Spawner {
                 }
                 if (spec.directory() != null && !Files.isDirectory(Path.of(spec.directory()))) {
                     yield childFailure(spec, "supervisor: couldn't chdir to " + spec.directory() + ": " + errno
-                            + "\n");
+                            + "\n", lease);
                 }
-                yield childFailure(spec, "supervisor: couldn't exec " + spec.argv().get(0) + ": " + errno + "\n");
+                yield childFailure(spec, "supervisor: couldn't exec " + spec.argv().get(0) + ": " + errno + "\n",
+                        lease);
             }
         };
     }
 
     /** A stand-in child that reports {@code message} on its stderr and exits 127, as Supervisor's forked child. */
-    private jsupervisor.daemon.process.SpawnResult childFailure(SpawnSpec spec, String message) {
+    private jsupervisor.daemon.process.SpawnResult childFailure(SpawnSpec spec, String message,
+                                                                SharedSocket.Lease lease) {
         String text = message + "supervisor: child process was not spawned\n";
         SpawnRequest.Builder b = SpawnRequest.builder(SHELL,
                         List.of(SHELL, "-c", "printf '%s' \"$1\" >&2; exit 127", "supervisor", text), Map.of())
@@ -111,7 +139,7 @@ final class PosixProcessSpawner implements Spawner {
         }
         SpawnResult result = spawner.spawn(b.build());
         if (result instanceof SpawnResult.Spawned s) {
-            registry.register(spec, s);
+            registry.register(spec, s, lease);
             return new jsupervisor.daemon.process.SpawnResult.Spawned(s.pid());
         }
         return new jsupervisor.daemon.process.SpawnResult.Failed("unknown error during fork for '"

@@ -302,7 +302,10 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
                 process.transition();
             }
             process.finish(toExitStatus(status));
+            child.releaseLease(); // Supervisor logs "stopped: x" before "Closing socket <url>"
             process.transition(); // respawn now if the rules allow, not at the next tick
+        } else {
+            child.releaseLease();
         }
     }
 
@@ -353,11 +356,12 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     }
 
     @Override
-    public void register(SpawnSpec spec, SpawnResult.Spawned child) {
+    public void register(SpawnSpec spec, SpawnResult.Spawned child, AutoCloseable lease) {
         String key = spec.groupName() + ":" + spec.processName();
         ProcessLogs pl = logs.computeIfAbsent(key, k -> ProcessLogs.open(spec, stripAnsi, log,
                 hooks.isListener(spec.groupName())));
-        ChildIo io = new ChildIo(spec.groupName(), spec.processName(), child.pid(), child.pidFd(), child.stdin());
+        ChildIo io = new ChildIo(spec.groupName(), spec.processName(), child.pid(), child.pidFd(), child.stdin(),
+                lease);
         long base = (long) child.pid() << 2;
         boolean listener = hooks.isListener(spec.groupName());
         if (child.stdout() != null) {
@@ -420,6 +424,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     public void close() {
         for (ChildIo child : List.copyOf(children.values())) {
             closeChild(child);
+            child.releaseLease();
         }
         logs.values().forEach(ProcessLogs::close);
         logs.clear();

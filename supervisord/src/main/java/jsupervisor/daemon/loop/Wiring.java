@@ -45,8 +45,9 @@ public final class Wiring {
         loop.setEventHooks(events);
         StateChanges changes = new StateChanges(loop::submit);
         changes.addListener(events);
+        FcgiSockets sockets = new FcgiSockets(log);
         ProcessServices services = new ProcessServices(
-                new PosixProcessSpawner(loop, Users.uid()),
+                new PosixProcessSpawner(loop, Users.uid(), sockets),
                 new PosixSignalSender(),
                 new SystemClock(),
                 new DaemonMainLog(log),
@@ -54,7 +55,7 @@ public final class Wiring {
                 new ProgramResolver(new NioFileSystem(), environment),
                 new ChildEnvironment(environment, config.serverUrl()),
                 () -> loop.mood() == SupervisorStateCode.RUNNING);
-        GroupFactory factory = new GroupFactory(autoLogs, services, log);
+        GroupFactory factory = new GroupFactory(autoLogs, services, log, sockets);
         for (GroupConfig g : config.groups()) {
             loop.addGroup(factory.create(g));
         }

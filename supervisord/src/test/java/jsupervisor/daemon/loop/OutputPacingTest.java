@@ -9,7 +9,7 @@ class OutputPacingTest {
     private static final long NOW = 1_000 * Q + 1_234_567L; // off the grid on purpose
 
     private static OutputPipe pipe(boolean paceable) {
-        ChildIo child = new ChildIo("g", "p", 42, null, null);
+        ChildIo child = new ChildIo("g", "p", 42, null, null, null);
         return new OutputPipe(child, true, 42L << 2 | 1, null, null, false, false, paceable);
     }
 
