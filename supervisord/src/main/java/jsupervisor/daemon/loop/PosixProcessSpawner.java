@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jsupervisor.daemon.posix.Errno;
 import jsupervisor.daemon.posix.ListeningSocket;
@@ -22,7 +23,7 @@ import jsupervisor.daemon.process.Spawner;
  * Supervisor's {@code supervisor: couldn't ...} lines to the child's stderr and exits 127, so the state machine,
  * the logs and the backoff behave exactly as with Supervisor. Loop-confined.
  */
-final class PosixProcessSpawner implements Spawner {
+final class PosixProcessSpawner implements Spawner, SpawnBatching {
     private static final String SHELL = "/bin/sh";
     private static final String SETPRIV = "setpriv";
 
@@ -30,15 +31,144 @@ final class PosixProcessSpawner implements Spawner {
     private final ChildRegistry registry;
     private final int ourUid;
     private final FcgiSockets sockets;
+    private final ParallelSpawns parallelSpawns;
+    /** Spawns asked for since {@link #open}; null when not batching. */
+    private List<Pending> batch;
 
-    PosixProcessSpawner(ChildRegistry registry, int ourUid, FcgiSockets sockets) {
+    PosixProcessSpawner(ChildRegistry registry, int ourUid, FcgiSockets sockets, ParallelSpawns parallelSpawns) {
         this.registry = registry;
         this.ourUid = ourUid;
         this.sockets = sockets;
+        this.parallelSpawns = parallelSpawns;
     }
 
     @Override
     public jsupervisor.daemon.process.SpawnResult spawn(SpawnSpec spec) {
+        Prepared p = prepare(spec);
+        if (p.early != null) {
+            return p.complete(null, null);
+        }
+        ParallelSpawns.Outcome o = outcome(() -> spawner.spawn(p.request));
+        return p.complete(o.result(), o.error());
+    }
+
+    @Override
+    public void spawn(SpawnSpec spec, Consumer<jsupervisor.daemon.process.SpawnResult> done) {
+        if (batch == null) {
+            done.accept(spawn(spec));
+        } else {
+            batch.add(new Pending(spec, done));
+        }
+    }
+
+    @Override
+    public void open() {
+        batch = new ArrayList<>();
+    }
+
+    /**
+     * Runs the spawns asked for since {@link #open}: the posix_spawn calls several at once (those without a
+     * umask of their own), everything else on the loop thread, and the results delivered in request order.
+     */
+    @Override
+    public void flush() {
+        List<Pending> pending = batch;
+        batch = null;
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        if (pending.size() == 1) {
+            pending.getFirst().done.accept(spawn(pending.getFirst().spec));
+            return;
+        }
+        List<Prepared> prepared = new ArrayList<>(pending.size());
+        List<SpawnRequest> parallel = new ArrayList<>();
+        for (Pending p : pending) {
+            Prepared ready = prepare(p.spec);
+            prepared.add(ready);
+            if (ready.early == null && ready.request.umask() == null) {
+                parallel.add(ready.request);
+            }
+        }
+        // a umask is process-wide: those spawns run alone, before the others start
+        List<ParallelSpawns.Outcome> serial = new ArrayList<>();
+        for (Prepared p : prepared) {
+            if (p.early == null && p.request.umask() != null) {
+                serial.add(outcome(() -> spawner.spawn(p.request)));
+            }
+        }
+        List<ParallelSpawns.Outcome> together = parallelSpawns.spawnAll(parallel);
+        int s = 0;
+        int t = 0;
+        RuntimeException first = null;
+        for (int i = 0; i < prepared.size(); i++) {
+            Prepared p = prepared.get(i);
+            try {
+                jsupervisor.daemon.process.SpawnResult result;
+                if (p.early != null) {
+                    result = p.complete(null, null);
+                } else {
+                    ParallelSpawns.Outcome o = p.request.umask() != null ? serial.get(s++) : together.get(t++);
+                    result = p.complete(o.result(), o.error());
+                }
+                pending.get(i).done.accept(result);
+            } catch (RuntimeException e) {
+                // every other process still learns how its spawn went; the loop logs this one
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private static ParallelSpawns.Outcome outcome(java.util.function.Supplier<SpawnResult> spawn) {
+        try {
+            return new ParallelSpawns.Outcome(spawn.get(), null);
+        } catch (RuntimeException e) {
+            return new ParallelSpawns.Outcome(null, e);
+        }
+    }
+
+    private record Pending(SpawnSpec spec, Consumer<jsupervisor.daemon.process.SpawnResult> done) {}
+
+    /**
+     * A spawn made ready on the loop thread: its request, or a result known before any posix_spawn (an fcgi
+     * socket that cannot be made, a uid we cannot switch to), and its share of an fcgi socket.
+     */
+    private final class Prepared {
+        final SpawnSpec spec;
+        final SharedSocket.Lease lease;
+        final SpawnRequest request;
+        final jsupervisor.daemon.process.SpawnResult early;
+
+        Prepared(SpawnSpec spec, SharedSocket.Lease lease, SpawnRequest request,
+                 jsupervisor.daemon.process.SpawnResult early) {
+            this.spec = spec;
+            this.lease = lease;
+            this.request = request;
+            this.early = early;
+        }
+
+        /** Turns posix_spawn's outcome into the process's result (registering the child); loop thread. */
+        jsupervisor.daemon.process.SpawnResult complete(SpawnResult posix, RuntimeException error) {
+            jsupervisor.daemon.process.SpawnResult result;
+            if (early != null) {
+                result = early;
+            } else if (error != null) {
+                result = new jsupervisor.daemon.process.SpawnResult.Failed("unknown error during fork for '"
+                        + spec.processName() + "': " + error.getMessage());
+            } else {
+                result = finish(spec, posix, lease);
+            }
+            if (lease != null && result instanceof jsupervisor.daemon.process.SpawnResult.Failed) {
+                lease.close();
+            }
+            return result;
+        }
+    }
+
+    private Prepared prepare(SpawnSpec spec) {
         // an fcgi child's socket is made (if it is the first) before anything else, as Supervisor's before_spawn
         SharedSocket shared = sockets.of(spec.groupName()).orElse(null);
         SharedSocket.Lease lease = null;
@@ -46,23 +176,24 @@ final class PosixProcessSpawner implements Spawner {
             try {
                 lease = shared.acquire();
             } catch (ListeningSocket.Failure e) {
-                return new jsupervisor.daemon.process.SpawnResult.Failed("Could not create FastCGI socket "
-                        + shared.url() + ": " + e.getMessage());
+                return new Prepared(spec, null, null, new jsupervisor.daemon.process.SpawnResult.Failed(
+                        "Could not create FastCGI socket " + shared.url() + ": " + e.getMessage()));
             }
         }
-        jsupervisor.daemon.process.SpawnResult result = spawn(spec, lease);
-        if (lease != null && result instanceof jsupervisor.daemon.process.SpawnResult.Failed) {
-            lease.close();
+        if (spec.uid() != null && spec.uid() != ourUid && ourUid != 0) {
+            return new Prepared(spec, lease, null, childFailure(spec, "supervisor: couldn't setuid to " + spec.uid()
+                    + ": Can't drop privilege as nonroot user\n", lease));
         }
-        return result;
+        try {
+            return new Prepared(spec, lease, request(spec, lease), null);
+        } catch (RuntimeException e) { // a request the spawner refuses (a NUL in an argument, say)
+            return new Prepared(spec, lease, null, new jsupervisor.daemon.process.SpawnResult.Failed(
+                    "unknown error during fork for '" + spec.processName() + "': " + e.getMessage()));
+        }
     }
 
-    private jsupervisor.daemon.process.SpawnResult spawn(SpawnSpec spec, SharedSocket.Lease lease) {
-        if (spec.uid() != null && spec.uid() != ourUid && ourUid != 0) {
-            return childFailure(spec, "supervisor: couldn't setuid to " + spec.uid()
-                    + ": Can't drop privilege as nonroot user\n", lease);
-        }
-        SpawnResult result = spawner.spawn(request(spec, lease));
+    private jsupervisor.daemon.process.SpawnResult finish(SpawnSpec spec, SpawnResult result,
+                                                          SharedSocket.Lease lease) {
         return switch (result) {
             case SpawnResult.Spawned s -> {
                 registry.register(spec, s, lease);

@@ -53,6 +53,8 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     private final Map<String, ProcessLogs> logs = new HashMap<>();
     private final List<ProcessGroup> groups = new ArrayList<>();
     private final OutputPacing pacing = new OutputPacing(epoll);
+    private final ParallelSpawns parallelSpawns = new ParallelSpawns();
+    private SpawnBatching spawnBatching = SpawnBatching.NONE;
     private OutputDrain drain = new OutputDrain(epoll, pacing, EventHooks.NONE);
     private final Shutdown shutdown;
     private final Thread owner = Thread.currentThread();
@@ -87,6 +89,15 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     void setEventHooks(EventHooks hooks) {
         this.hooks = hooks;
         this.drain = new OutputDrain(epoll, pacing, hooks);
+    }
+
+    /** The spawns of each pass's transitions go through {@code batching}; set once, before any group is added. */
+    void setSpawnBatching(SpawnBatching batching) {
+        this.spawnBatching = batching;
+    }
+
+    ParallelSpawns parallelSpawns() {
+        return parallelSpawns;
     }
 
     /** Adds a group; its processes are started by the next pass if autostart says so. */
@@ -198,9 +209,11 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         if (orphanReaper && (orphansMayWait || !exited.isEmpty())) {
             guarded("reap orphans", this::reapOrphans);
         }
+        spawnBatching.open();
         for (ProcessGroup g : groups) {
             guarded("transition " + g.name(), g::transition);
         }
+        guarded("spawns", spawnBatching::flush); // the spawns these transitions asked for, several at once
         guarded("events", hooks::afterTransitions);
         for (int signal : signals.drain()) {
             guarded("signal " + signal, () -> handleSignal(signal));
@@ -428,6 +441,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         }
         logs.values().forEach(ProcessLogs::close);
         logs.clear();
+        parallelSpawns.close();
         wakeup.close();
         epoll.close();
     }

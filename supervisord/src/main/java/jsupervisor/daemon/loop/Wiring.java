@@ -46,8 +46,10 @@ public final class Wiring {
         StateChanges changes = new StateChanges(loop::submit);
         changes.addListener(events);
         FcgiSockets sockets = new FcgiSockets(log);
+        PosixProcessSpawner spawner = new PosixProcessSpawner(loop, Users.uid(), sockets, loop.parallelSpawns());
+        loop.setSpawnBatching(spawner);
         ProcessServices services = new ProcessServices(
-                new PosixProcessSpawner(loop, Users.uid(), sockets),
+                spawner,
                 new PosixSignalSender(),
                 new SystemClock(),
                 new DaemonMainLog(log),
