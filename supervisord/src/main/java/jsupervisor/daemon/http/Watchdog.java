@@ -9,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
  * Enforces connection deadlines by closing the channel of a connection whose deadline passed: blocking NIO
  * channels have no read timeout (and a unix {@code SocketChannel} has no socket adaptor to set one), but
  * closing a channel wakes its blocked reader or writer with an exception. One platform thread,
- * {@code http-timeouts}, scans the registered connections a few times per shortest timeout.
+ * {@code http-timeouts}, scans the registered connections a few times per shortest timeout, and sleeps while
+ * there are none.
  *
  * <p>Thread-safe: connections register and unregister from their own threads. Deadlines come from
  * {@link System#nanoTime()}, so a wall-clock change does not cut anyone off.
@@ -40,6 +41,7 @@ final class Watchdog implements AutoCloseable {
 
     void register(Guarded g) {
         guarded.add(g);
+        LockSupport.unpark(thread); // it may be parked for good, with nothing to watch
     }
 
     void unregister(Guarded g) {
@@ -48,6 +50,12 @@ final class Watchdog implements AutoCloseable {
 
     private void run() {
         while (running) {
+            if (guarded.isEmpty()) {
+                // an idle daemon has no connection to watch: sleep until one registers (no periodic wake-up);
+                // a registration racing this check leaves its unpark permit, so park returns at once
+                LockSupport.park(this);
+                continue;
+            }
             LockSupport.parkNanos(intervalNanos);
             long now = System.nanoTime();
             for (Guarded g : guarded) {

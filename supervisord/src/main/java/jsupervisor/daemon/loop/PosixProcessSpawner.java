@@ -32,6 +32,8 @@ final class PosixProcessSpawner implements Spawner, SpawnBatching {
     private final int ourUid;
     private final FcgiSockets sockets;
     private final ParallelSpawns parallelSpawns;
+    /** At most this many spawns wait in a batch; a full batch runs at once. */
+    private static final int BATCH_LIMIT = 64;
     /** Spawns asked for since {@link #open}; null when not batching. */
     private List<Pending> batch;
 
@@ -56,8 +58,14 @@ final class PosixProcessSpawner implements Spawner, SpawnBatching {
     public void spawn(SpawnSpec spec, Consumer<jsupervisor.daemon.process.SpawnResult> done) {
         if (batch == null) {
             done.accept(spawn(spec));
-        } else {
-            batch.add(new Pending(spec, done));
+            return;
+        }
+        batch.add(new Pending(spec, done));
+        if (batch.size() >= BATCH_LIMIT) {
+            // bounded: a thousand programs starting at once need not hold a thousand environments in memory
+            List<Pending> full = batch;
+            batch = new ArrayList<>();
+            run(full);
         }
     }
 
@@ -74,9 +82,12 @@ final class PosixProcessSpawner implements Spawner, SpawnBatching {
     public void flush() {
         List<Pending> pending = batch;
         batch = null;
-        if (pending == null || pending.isEmpty()) {
-            return;
+        if (pending != null && !pending.isEmpty()) {
+            run(pending);
         }
+    }
+
+    private void run(List<Pending> pending) {
         if (pending.size() == 1) {
             pending.getFirst().done.accept(spawn(pending.getFirst().spec));
             return;
