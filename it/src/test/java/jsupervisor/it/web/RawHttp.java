@@ -17,15 +17,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One HTTP/1.1 exchange over TCP or a unix socket, written by hand so a test controls every header (Origin,
  * Cookie, Sec-Fetch-Site, Authorization) the way a hostile or foreign client would send them. The request asks
- * {@code Connection: close} and the whole answer is read until the server closes, within a deadline; a
- * streaming answer ({@code /logtail}) is cut after its head and first bytes.
+ * {@code Connection: close} and the whole answer is read within a deadline; a streaming answer
+ * ({@code /logtail}, which has no length) is cut after its head.
  */
 final class RawHttp {
     private static final Duration DEADLINE = Duration.ofSeconds(20);
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)");
 
     /** Where to connect: a TCP port on 127.0.0.1 or a unix socket file. */
     record Target(SocketAddress address, String host) {
@@ -85,7 +88,7 @@ final class RawHttp {
         }
     }
 
-    /** Reads to the end, or for at most {@link #DEADLINE}, or once a chunked stream has sent its first chunk. */
+    /** Reads the whole answer (by its length, or to the close), or only the head of one without a length. */
     private static byte[] readUntilClosedOrStreaming(SocketChannel channel) throws IOException {
         CompletableFuture<byte[]> result = CompletableFuture.supplyAsync(() -> {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -94,9 +97,15 @@ final class RawHttp {
                 while (channel.read(buffer.clear()) >= 0) {
                     all.write(buffer.array(), 0, buffer.position());
                     String sofar = all.toString(StandardCharsets.ISO_8859_1);
-                    if (sofar.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")
-                            && sofar.indexOf("\r\n\r\n") > 0 && sofar.length() > sofar.indexOf("\r\n\r\n") + 4) {
-                        break; // a follow never ends: its head and first chunk are enough
+                    int head = sofar.indexOf("\r\n\r\n");
+                    if (head > 0) {
+                        Matcher length = CONTENT_LENGTH.matcher(sofar.substring(0, head));
+                        if (!length.find()) {
+                            break; // a follow never ends and has no length: its head is enough
+                        }
+                        if (all.size() - head - 4 >= Integer.parseInt(length.group(1))) {
+                            break;
+                        }
                     }
                 }
             } catch (IOException e) {
