@@ -191,6 +191,36 @@ class WebUiIT {
         }
     }
 
+    @Test
+    @Order(6)
+    void withJavaScriptOffThePageWorksAsPlainForms(@TempDir Path profile) throws Exception {
+        try (Browser plain = Browser.open(profile, false, 1024, 800)) {
+            plain.get(daemon.url(""));
+            assertThat(plain.find("#livecontrol").isDisplayed()).isFalse();
+            assertThat(plain.text("tr[data-namespec='web:idle'] td.status span")).isEqualTo("stopped");
+
+            plain.find("tr[data-namespec='web:idle'] button[value='start']").click();
+            plain.awaitText("#statusmessage", "Process web:idle started");
+            assertThat(plain.driver().getCurrentUrl()).endsWith("/?message=Process%20web%3Aidle%20started");
+            assertThat(plain.text("tr[data-namespec='web:idle'] td.status span")).isEqualTo("running");
+            assertThat(daemon.state("web:idle")).isEqualTo("RUNNING");
+            plain.screenshot("status-nojs");
+
+            plain.find("tr[data-namespec='web:idle'] button[value='stop']").click();
+            plain.awaitText("#statusmessage", "Process web:idle stopped");
+            assertThat(daemon.state("web:idle")).isEqualTo("STOPPED");
+
+            plain.find("#buttons a").click();
+            plain.awaitText("#statusmessage", "Page refreshed at ");
+
+            plain.get(daemon.url("tail.html?processname=echo"));
+            assertThat(plain.text("#tailbody")).contains("got ");
+            assertThat(plain.find("#follow").isDisplayed()).isFalse();
+            plain.find("#refresh_anchor").click();
+            assertThat(plain.driver().getCurrentUrl()).endsWith("tail.html?processname=echo&limit=1024");
+        }
+    }
+
     private static String read(Path file) {
         try {
             return Files.exists(file) ? Files.readString(file) : "";
