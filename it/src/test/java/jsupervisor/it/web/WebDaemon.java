@@ -34,13 +34,30 @@ final class WebDaemon implements AutoCloseable {
 
     /**
      * Programs: {@code echo} (prints {@code got <line>} for every stdin line; a small rotating stdout log),
-     * {@code sleeper} (runs), {@code broken} (FATAL), and group {@code web} with {@code worker_0},
-     * {@code worker_1} (running) and {@code idle} (not started).
+     * {@code sleeper} (runs), {@code broken} (FATAL), {@code quiet} (runs, no stdout log), and group
+     * {@code web} with {@code worker_0}, {@code worker_1} (running) and {@code idle} (not started).
      */
     static WebDaemon start(Path dir, boolean auth) throws IOException {
         int port = freePort();
+        String body = config(dir, port, auth);
+        WebDaemon daemon = new WebDaemon(DaemonHarness.start(java.nio.file.Files.createDirectories(dir), body),
+                port, auth);
+        try {
+            Await.until("the programs to settle", T, () -> daemon.stateOrNull("broken").equals("FATAL")
+                    && daemon.stateOrNull("sleeper").equals("RUNNING")
+                    && daemon.stateOrNull("web:worker_1").equals("RUNNING")
+                    && daemon.stateOrNull("echo").equals("RUNNING"));
+        } catch (AssertionError e) {
+            daemon.close();
+            throw e;
+        }
+        return daemon;
+    }
+
+    /** The servers and programs above (everything but {@code [supervisord]}), for our daemon or the reference. */
+    static String config(Path dir, int port, boolean auth) {
         String credentials = auth ? "username=" + USER + "\npassword=" + PASSWORD + "\n" : "";
-        String body = """
+        return """
                 [inet_http_server]
                 port=127.0.0.1:%1$d
                 %2$s
@@ -62,6 +79,10 @@ final class WebDaemon implements AutoCloseable {
                 command=/bin/false
                 startsecs=1
                 startretries=0
+                [program:quiet]
+                command=/bin/sleep 1000
+                startsecs=0
+                stdout_logfile=NONE
                 [program:idle]
                 command=/bin/sleep 1000
                 autostart=false
@@ -74,18 +95,6 @@ final class WebDaemon implements AutoCloseable {
                 [group:web]
                 programs=worker,idle
                 """.formatted(port, credentials, dir);
-        WebDaemon daemon = new WebDaemon(DaemonHarness.start(java.nio.file.Files.createDirectories(dir), body),
-                port, auth);
-        try {
-            Await.until("the programs to settle", T, () -> daemon.stateOrNull("broken").equals("FATAL")
-                    && daemon.stateOrNull("sleeper").equals("RUNNING")
-                    && daemon.stateOrNull("web:worker_1").equals("RUNNING")
-                    && daemon.stateOrNull("echo").equals("RUNNING"));
-        } catch (AssertionError e) {
-            daemon.close();
-            throw e;
-        }
-        return daemon;
     }
 
     static int freePort() throws IOException {

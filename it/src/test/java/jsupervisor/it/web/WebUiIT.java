@@ -76,7 +76,7 @@ class WebUiIT {
     void statusPageShowsEveryProcessWithItsStateColourAndActions() {
         browser.get(daemon.url(""));
         assertThat(browser.driver().getTitle()).isEqualTo("Supervisor Status");
-        assertThat(namespecs()).containsExactly("broken", "echo", "sleeper", "web:idle", "web:worker_0",
+        assertThat(namespecs()).containsExactly("broken", "echo", "quiet", "sleeper", "web:idle", "web:worker_0",
                 "web:worker_1");
         assertThat(stateCell("sleeper")).isEqualTo("running");
         assertThat(stateClass("sleeper")).isEqualTo("statusrunning");
