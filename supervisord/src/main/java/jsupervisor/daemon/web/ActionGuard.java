@@ -54,8 +54,7 @@ final class ActionGuard {
                 request.header("Referer"))) {
             return Refusal.CROSS_ORIGIN;
         }
-        List<String> sessions = sessions(request.headers().stream()
-                .filter(h -> h.name().equalsIgnoreCase("Cookie")).map(HttpHeader::value).toList());
+        List<String> sessions = sessions(request);
         if (sessions.isEmpty()) {
             return Refusal.NO_SESSION;
         }
@@ -68,6 +67,12 @@ final class ActionGuard {
     }
 
     /** The well-formed session ids among the request's cookies (normally one). */
+    static List<String> sessions(HttpRequest request) {
+        return sessions(request.headers().stream().filter(h -> h.name().equalsIgnoreCase("Cookie"))
+                .map(HttpHeader::value).toList());
+    }
+
+    /** The well-formed session ids in {@code Cookie} header values. */
     static List<String> sessions(List<String> cookieHeaders) {
         List<String> ids = new ArrayList<>();
         for (String header : cookieHeaders) {

@@ -88,7 +88,8 @@ final class StatusPage {
                     .append(Html.escape(a.label())).append("</button></li>");
         }
         html.append("<li><a href=\"logtail/").append(q).append("\" target=\"_blank\">Tail -f Stdout</a></li>")
-                .append("<li><a href=\"logtail/").append(q).append("/stderr\" target=\"_blank\">Tail -f Stderr</a></li>")
+                .append("<li><a href=\"logtail/").append(q)
+                .append("/stderr\" target=\"_blank\">Tail -f Stderr</a></li>")
                 .append("</ul></td>\n</tr>\n");
     }
 }

@@ -182,8 +182,7 @@ public final class WebRoute implements Route {
 
     /** The request's session, or a new one whose cookie this response sets; then its form token. */
     private String token(HttpRequest request, HttpResponse response) {
-        List<String> sessions = ActionGuard.sessions(request.headers().stream()
-                .filter(h -> h.name().equalsIgnoreCase("Cookie")).map(h -> h.value()).toList());
+        List<String> sessions = ActionGuard.sessions(request);
         String id;
         if (sessions.isEmpty()) {
             id = guard.tokens().newSessionId();
