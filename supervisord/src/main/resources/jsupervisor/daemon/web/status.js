@@ -112,7 +112,11 @@
   function apply(processes) {
     const current = document.getElementById('statustable');
     const rows = current ? Array.from(current.querySelectorAll('tr[data-namespec]')) : [];
-    const sameShape = rows.length === processes.length && current.tagName === 'TABLE'
+    const isTable = current.tagName === 'TABLE';
+    if (!isTable && processes.length === 0) {
+      return; // still "No programs to manage"
+    }
+    const sameShape = isTable && rows.length === processes.length
       && rows.every((r, i) => r.dataset.namespec === processes[i].namespec);
     if (!sameShape) {
       current.replaceWith(table(processes));
