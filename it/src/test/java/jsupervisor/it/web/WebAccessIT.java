@@ -186,6 +186,21 @@ class WebAccessIT {
     }
 
     @Test
+    void aPageOpenedBeforeAReloadStillActsAfterIt() throws Exception {
+        Session mine = session(tcp);
+        String before = daemon.harness().log();
+        daemon.harness().signal("HUP");
+        daemon.harness().awaitCount("supervisord started with pid", 2, WebDaemon.T);
+        jsupervisor.it.Await.until("sleeper running again after the reload", WebDaemon.T,
+                () -> daemon.stateOrNull("sleeper").equals("RUNNING"));
+        assertThat(daemon.harness().log()).startsWith(before);
+        RawHttp.Answer answer = RawHttp.post(tcp, "/index.html", "action=clearlog&processname=sleeper&token="
+                + mine.token(), AUTH, "Origin: http://" + tcp.host(), "Cookie: " + mine.cookie());
+        assertThat(answer.status()).isEqualTo(303);
+        assertThat(answer.header("location")).endsWith("/?message=Log%20for%20sleeper%20cleared");
+    }
+
+    @Test
     void pagesCarryHeadersThatKeepOtherSitesOut() throws Exception {
         RawHttp.Answer page = RawHttp.get(tcp, "/index.html", AUTH);
         assertThat(page.header("content-type")).isEqualTo("text/html;charset=utf-8");

@@ -33,7 +33,8 @@ final class WebDaemon implements AutoCloseable {
     }
 
     /**
-     * Programs: {@code echo} (prints {@code got <line>} for every stdin line; a small rotating stdout log),
+     * Programs: {@code echo} (prints {@code got <line>} for every stdin line, and {@code err <line>} on stderr; a
+     * small rotating stdout log),
      * {@code sleeper} (runs), {@code broken} (FATAL), {@code quiet} (runs, no stdout log), and group
      * {@code web} with {@code worker_0}, {@code worker_1} (running) and {@code idle} (not started).
      */
@@ -67,7 +68,7 @@ final class WebDaemon implements AutoCloseable {
                 [rpcinterface:supervisor]
                 supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
                 [program:echo]
-                command=/bin/sh -c 'while read l; do echo "got $l"; done'
+                command=/bin/sh -c 'while read l; do echo "got $l"; echo "err $l" >&2; done'
                 startsecs=0
                 stdout_logfile=%3$s/echo.log
                 stdout_logfile_maxbytes=4KB

@@ -23,7 +23,8 @@ import jsupervisor.it.Await;
  * The web UI in a real headless Chromium against a real daemon with a password (the browser logs in with the
  * credentials in the URL, as an operator's bookmark would): the status table, Stop and Start clicked and seen to
  * take effect without a reload, changes made elsewhere showing up live, the tail page following a program's
- * output across log rotation, and the layout at phone and desktop widths. Screenshots are kept in
+ * stdout across log rotation and its stderr, the page without JavaScript, and the layout at phone and desktop
+ * widths. Screenshots are kept in
  * {@code it/target/web-screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -166,6 +167,15 @@ class WebUiIT {
         assertThat(shown.indexOf("got filler 59 ")).isLessThan(shown.indexOf("got " + afterRotation));
         assertThat(read(daemon.dir().resolve("echo.log"))).contains(afterRotation);
         browser.screenshot("tail-wide");
+
+        browser.find("a[href*='channel=stderr']").click();
+        assertThat(browser.driver().getTitle()).isEqualTo("Supervisor tail of process echo");
+        browser.awaitText("#tailbody", "err " + afterRotation);
+        browser.awaitText("#followstate", "following");
+        String onStderr = "stderr-" + UUID.randomUUID();
+        daemon.call("supervisor.sendProcessStdin", "echo", onStderr + "\n");
+        browser.awaitText("#tailbody", "err " + onStderr);
+        assertThat(browser.text("#tailbody")).doesNotContain("got " + onStderr);
     }
 
     @Test
