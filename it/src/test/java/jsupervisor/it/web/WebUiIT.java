@@ -24,8 +24,7 @@ import jsupervisor.it.Await;
  * credentials in the URL, as an operator's bookmark would): the status table, Stop and Start clicked and seen to
  * take effect without a reload, changes made elsewhere showing up live, the tail page following a program's
  * stdout across log rotation and its stderr, the page without JavaScript, and the layout at phone and desktop
- * widths. Screenshots are kept in
- * {@code it/target/web-screenshots/}.
+ * widths. Screenshots are kept in {@code it/target/web-screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
