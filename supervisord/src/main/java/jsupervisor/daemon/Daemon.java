@@ -108,7 +108,13 @@ final class Daemon {
         PidFile pidFile = new PidFile(Path.of(s.pidfile()));
         try (SupervisorLoop loop = new SupervisorLoop(log, s.stripAnsi(), signals.signalFd(),
                 signals.reapsOrphans())) {
-            LoopAccess access = Wiring.wire(loop, config, autoLogs, log, environment, bus, ticks);
+            LoopAccess access;
+            try {
+                access = Wiring.wire(loop, config, autoLogs, log, environment, bus, ticks);
+            } catch (jsupervisor.daemon.loop.GroupCreationException e) {
+                log.critical(e.getMessage());
+                throw new StartupException(e.getMessage());
+            }
             try (ControlPlane control = ControlPlane.open(config, access, reloader::reload, log, webTokens)) {
                 signals.deliverTo(loop);
                 long pid = ThisProcess.pid();

@@ -1,6 +1,5 @@
 package jsupervisor.daemon.loop;
 
-import jsupervisor.daemon.logging.ChildLog;
 import jsupervisor.daemon.posix.Fd;
 import jsupervisor.daemon.posix.PidFd;
 
@@ -14,27 +13,24 @@ final class ChildIo {
     final int pid;
     final PidFd pidFd;
     final Fd stdin;
-    Fd stdout;
-    Fd stderr;
-    final ChildLog stdoutLog;
-    final ChildLog stderrLog;
+    /** Released once the child's exit was handled: its share of an fcgi socket; null for other programs. */
+    final AutoCloseable lease;
+    /** Set by the loop right after construction; null when the child has no such pipe. */
+    OutputPipe stdout;
+    OutputPipe stderr;
     boolean exited;
     /** Bytes for stdin the pipe has not taken yet (see {@link StdinWriter}). */
     byte[] stdinPending = new byte[0];
     /** Whether stdin is registered in epoll for writability. */
     boolean stdinWatched;
 
-    ChildIo(String groupName, String processName, int pid, PidFd pidFd, Fd stdin, Fd stdout, Fd stderr,
-            ChildLog stdoutLog, ChildLog stderrLog) {
+    ChildIo(String groupName, String processName, int pid, PidFd pidFd, Fd stdin, AutoCloseable lease) {
+        this.lease = lease;
         this.groupName = groupName;
         this.processName = processName;
         this.pid = pid;
         this.pidFd = pidFd;
         this.stdin = stdin;
-        this.stdout = stdout;
-        this.stderr = stderr;
-        this.stdoutLog = stdoutLog;
-        this.stderrLog = stderrLog;
     }
 
     /** Closes every fd we still hold (the logs stay open: they outlive the child). */
@@ -44,12 +40,21 @@ final class ChildIo {
         }
         if (stdout != null) {
             stdout.close();
-            stdout = null;
         }
         if (stderr != null) {
             stderr.close();
-            stderr = null;
         }
         pidFd.close();
+    }
+
+    /** Drops the child's share of its fcgi socket: after its exit was handled, so the socket closes last. */
+    void releaseLease() {
+        if (lease != null) {
+            try {
+                lease.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("releasing " + lease + " of pid " + pid, e);
+            }
+        }
     }
 }

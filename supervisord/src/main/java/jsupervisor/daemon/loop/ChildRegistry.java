@@ -5,5 +5,6 @@ import jsupervisor.daemon.process.SpawnSpec;
 
 /** Where a spawner hands a new child's fds so the loop watches them. Loop-confined. */
 interface ChildRegistry {
-    void register(SpawnSpec spec, SpawnResult.Spawned child);
+    /** @param lease what the child holds while it runs (its fcgi socket), released when it is reaped; or null */
+    void register(SpawnSpec spec, SpawnResult.Spawned child, AutoCloseable lease);
 }

@@ -19,6 +19,13 @@ interface EventHooks {
     void output(String groupName, String processName, int pid, boolean stdout, byte[] buffer, int length);
 
     /**
+     * Whether {@link #output} needs this channel's bytes: a listener's protocol channel, or PROCESS_LOG events
+     * enabled for it. When false (and there is no capture mode) the loop may move the bytes to the log without
+     * reading them. Constant for the life of a child.
+     */
+    boolean observes(String groupName, String processName, boolean stdout);
+
+    /**
      * Whether output of this channel goes through capture mode ({@code *_capture_maxbytes > 0}); then the loop
      * hands chunks to {@link #capture} instead of logging them itself.
      */
@@ -53,6 +60,11 @@ interface EventHooks {
         @Override
         public void output(String groupName, String processName, int pid, boolean stdout, byte[] buffer,
                            int length) {}
+
+        @Override
+        public boolean observes(String groupName, String processName, boolean stdout) {
+            return false;
+        }
 
         @Override
         public boolean captures(String groupName, String processName, boolean stdout) {

@@ -17,17 +17,20 @@ import jsupervisor.daemon.process.ProcessServices;
 /**
  * Turns configured groups into running-state groups. AUTO log targets get their file now, as Supervisor
  * creates them with {@code mkstemp} at group creation (so they exist even for processes that never start).
+ * An fcgi group's socket is made and closed once, to fail early, as Supervisor does.
  * Loop-confined.
  */
 final class GroupFactory {
     private final AutoChildLogs autoLogs;
     private final ProcessServices services;
     private final DaemonLog log;
+    private final FcgiSockets sockets;
 
-    GroupFactory(AutoChildLogs autoLogs, ProcessServices services, DaemonLog log) {
+    GroupFactory(AutoChildLogs autoLogs, ProcessServices services, DaemonLog log, FcgiSockets sockets) {
         this.autoLogs = autoLogs;
         this.services = services;
         this.log = log;
+        this.sockets = sockets;
     }
 
     ProcessGroup create(GroupConfig config) {
@@ -35,8 +38,17 @@ final class GroupFactory {
         for (ProcessConfig p : config.processes()) {
             processes.add(withAutoLogs(p));
         }
-        return new ProcessGroup(new GroupConfig(config.kind(), config.name(), config.priority(), processes,
-                config.listenerPool(), config.fcgiSocket()), services);
+        ProcessGroup group = new ProcessGroup(new GroupConfig(config.kind(), config.name(), config.priority(),
+                processes, config.listenerPool(), config.fcgiSocket()), services);
+        if (config.fcgiSocket() != null) {
+            sockets.add(config.name(), config.fcgiSocket()); // may throw GroupCreationException
+        }
+        return group;
+    }
+
+    /** A group left the loop: its socket (closed with its last child) is no longer needed. */
+    void forget(String groupName) {
+        sockets.remove(groupName);
     }
 
     private ProcessConfig withAutoLogs(ProcessConfig p) {

@@ -90,6 +90,7 @@ public final class LoopAccess {
             throw new IllegalStateException("group " + group.name() + " still has running processes");
         }
         loop.removeGroup(group);
+        factory.forget(group.name());
     }
 
     /** Queues bytes for a running child's stdin. */

@@ -132,6 +132,19 @@ final class LoopEvents implements EventHooks, ProcessStateListener {
     }
 
     @Override
+    public boolean observes(String groupName, String processName, boolean stdout) {
+        if (pools.containsKey(groupName)) {
+            return stdout; // the protocol channel; a listener's stderr raises no events
+        }
+        Subprocess p = loop.find(groupName, processName);
+        if (p == null) {
+            return false;
+        }
+        ProcessConfig c = p.config();
+        return stdout ? c.stdout().eventsEnabled() : c.stderr().eventsEnabled();
+    }
+
+    @Override
     public boolean captures(String groupName, String processName, boolean stdout) {
         if (pools.containsKey(groupName) && stdout) {
             return false; // a listener's stdout is the protocol channel

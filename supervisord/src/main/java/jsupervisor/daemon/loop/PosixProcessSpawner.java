@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jsupervisor.daemon.posix.Errno;
+import jsupervisor.daemon.posix.ListeningSocket;
 import jsupervisor.daemon.posix.Output;
 import jsupervisor.daemon.posix.PosixSpawner;
 import jsupervisor.daemon.posix.SpawnRequest;
@@ -21,36 +23,187 @@ import jsupervisor.daemon.process.Spawner;
  * Supervisor's {@code supervisor: couldn't ...} lines to the child's stderr and exits 127, so the state machine,
  * the logs and the backoff behave exactly as with Supervisor. Loop-confined.
  */
-final class PosixProcessSpawner implements Spawner {
+final class PosixProcessSpawner implements Spawner, SpawnBatching {
     private static final String SHELL = "/bin/sh";
     private static final String SETPRIV = "setpriv";
 
     private final PosixSpawner spawner = new PosixSpawner();
     private final ChildRegistry registry;
     private final int ourUid;
+    private final FcgiSockets sockets;
+    private final ParallelSpawns parallelSpawns;
+    /** Spawns asked for since {@link #open}; null when not batching. */
+    private List<Pending> batch;
 
-    PosixProcessSpawner(ChildRegistry registry, int ourUid) {
+    PosixProcessSpawner(ChildRegistry registry, int ourUid, FcgiSockets sockets, ParallelSpawns parallelSpawns) {
         this.registry = registry;
         this.ourUid = ourUid;
+        this.sockets = sockets;
+        this.parallelSpawns = parallelSpawns;
     }
 
     @Override
     public jsupervisor.daemon.process.SpawnResult spawn(SpawnSpec spec) {
-        if (spec.uid() != null && spec.uid() != ourUid && ourUid != 0) {
-            return childFailure(spec, "supervisor: couldn't setuid to " + spec.uid()
-                    + ": Can't drop privilege as nonroot user\n");
+        Prepared p = prepare(spec);
+        if (p.early != null) {
+            return p.complete(null, null);
         }
-        SpawnResult result = spawner.spawn(request(spec));
+        ParallelSpawns.Outcome o = outcome(() -> spawner.spawn(p.request));
+        return p.complete(o.result(), o.error());
+    }
+
+    @Override
+    public void spawn(SpawnSpec spec, Consumer<jsupervisor.daemon.process.SpawnResult> done) {
+        if (batch == null) {
+            done.accept(spawn(spec));
+        } else {
+            batch.add(new Pending(spec, done));
+        }
+    }
+
+    @Override
+    public void open() {
+        batch = new ArrayList<>();
+    }
+
+    /**
+     * Runs the spawns asked for since {@link #open}: the posix_spawn calls several at once (those without a
+     * umask of their own), everything else on the loop thread, and the results delivered in request order.
+     */
+    @Override
+    public void flush() {
+        List<Pending> pending = batch;
+        batch = null;
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        if (pending.size() == 1) {
+            pending.getFirst().done.accept(spawn(pending.getFirst().spec));
+            return;
+        }
+        List<Prepared> prepared = new ArrayList<>(pending.size());
+        List<SpawnRequest> parallel = new ArrayList<>();
+        for (Pending p : pending) {
+            Prepared ready = prepare(p.spec);
+            prepared.add(ready);
+            if (ready.early == null && ready.request.umask() == null) {
+                parallel.add(ready.request);
+            }
+        }
+        // a umask is process-wide: those spawns run alone, before the others start
+        List<ParallelSpawns.Outcome> serial = new ArrayList<>();
+        for (Prepared p : prepared) {
+            if (p.early == null && p.request.umask() != null) {
+                serial.add(outcome(() -> spawner.spawn(p.request)));
+            }
+        }
+        List<ParallelSpawns.Outcome> together = parallelSpawns.spawnAll(parallel);
+        int s = 0;
+        int t = 0;
+        RuntimeException first = null;
+        for (int i = 0; i < prepared.size(); i++) {
+            Prepared p = prepared.get(i);
+            try {
+                jsupervisor.daemon.process.SpawnResult result;
+                if (p.early != null) {
+                    result = p.complete(null, null);
+                } else {
+                    ParallelSpawns.Outcome o = p.request.umask() != null ? serial.get(s++) : together.get(t++);
+                    result = p.complete(o.result(), o.error());
+                }
+                pending.get(i).done.accept(result);
+            } catch (RuntimeException e) {
+                // every other process still learns how its spawn went; the loop logs this one
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private static ParallelSpawns.Outcome outcome(java.util.function.Supplier<SpawnResult> spawn) {
+        try {
+            return new ParallelSpawns.Outcome(spawn.get(), null);
+        } catch (RuntimeException e) {
+            return new ParallelSpawns.Outcome(null, e);
+        }
+    }
+
+    private record Pending(SpawnSpec spec, Consumer<jsupervisor.daemon.process.SpawnResult> done) {}
+
+    /**
+     * A spawn made ready on the loop thread: its request, or a result known before any posix_spawn (an fcgi
+     * socket that cannot be made, a uid we cannot switch to), and its share of an fcgi socket.
+     */
+    private final class Prepared {
+        final SpawnSpec spec;
+        final SharedSocket.Lease lease;
+        final SpawnRequest request;
+        final jsupervisor.daemon.process.SpawnResult early;
+
+        Prepared(SpawnSpec spec, SharedSocket.Lease lease, SpawnRequest request,
+                 jsupervisor.daemon.process.SpawnResult early) {
+            this.spec = spec;
+            this.lease = lease;
+            this.request = request;
+            this.early = early;
+        }
+
+        /** Turns posix_spawn's outcome into the process's result (registering the child); loop thread. */
+        jsupervisor.daemon.process.SpawnResult complete(SpawnResult posix, RuntimeException error) {
+            jsupervisor.daemon.process.SpawnResult result;
+            if (early != null) {
+                result = early;
+            } else if (error != null) {
+                result = new jsupervisor.daemon.process.SpawnResult.Failed("unknown error during fork for '"
+                        + spec.processName() + "': " + error.getMessage());
+            } else {
+                result = finish(spec, posix, lease);
+            }
+            if (lease != null && result instanceof jsupervisor.daemon.process.SpawnResult.Failed) {
+                lease.close();
+            }
+            return result;
+        }
+    }
+
+    private Prepared prepare(SpawnSpec spec) {
+        // an fcgi child's socket is made (if it is the first) before anything else, as Supervisor's before_spawn
+        SharedSocket shared = sockets.of(spec.groupName()).orElse(null);
+        SharedSocket.Lease lease = null;
+        if (shared != null) {
+            try {
+                lease = shared.acquire();
+            } catch (ListeningSocket.Failure e) {
+                return new Prepared(spec, null, null, new jsupervisor.daemon.process.SpawnResult.Failed(
+                        "Could not create FastCGI socket " + shared.url() + ": " + e.getMessage()));
+            }
+        }
+        if (spec.uid() != null && spec.uid() != ourUid && ourUid != 0) {
+            return new Prepared(spec, lease, null, childFailure(spec, "supervisor: couldn't setuid to " + spec.uid()
+                    + ": Can't drop privilege as nonroot user\n", lease));
+        }
+        try {
+            return new Prepared(spec, lease, request(spec, lease), null);
+        } catch (RuntimeException e) { // a request the spawner refuses (a NUL in an argument, say)
+            return new Prepared(spec, lease, null, new jsupervisor.daemon.process.SpawnResult.Failed(
+                    "unknown error during fork for '" + spec.processName() + "': " + e.getMessage()));
+        }
+    }
+
+    private jsupervisor.daemon.process.SpawnResult finish(SpawnSpec spec, SpawnResult result,
+                                                          SharedSocket.Lease lease) {
         return switch (result) {
             case SpawnResult.Spawned s -> {
-                registry.register(spec, s);
+                registry.register(spec, s, lease);
                 yield new jsupervisor.daemon.process.SpawnResult.Spawned(s.pid());
             }
-            case SpawnResult.Failed f -> failure(spec, f);
+            case SpawnResult.Failed f -> failure(spec, f, lease);
         };
     }
 
-    private SpawnRequest request(SpawnSpec spec) {
+    private SpawnRequest request(SpawnSpec spec, SharedSocket.Lease lease) {
         String program = spec.filename();
         List<String> argv = spec.argv();
         if (spec.uid() != null && spec.uid() != ourUid) {
@@ -63,6 +216,9 @@ final class PosixProcessSpawner implements Spawner {
         }
         SpawnRequest.Builder b = SpawnRequest.builder(program, argv, spec.environment())
                 .directory(spec.directory()).umask(spec.umask()).stdinPipe(true).stdout(Output.PIPE);
+        if (lease != null) {
+            b.stdinFrom(lease.fd()); // an fcgi child's fd 0 is the listening socket; it has no stdin pipe
+        }
         if (spec.redirectStderr()) {
             b.redirectStderrToStdout();
         } else {
@@ -75,7 +231,8 @@ final class PosixProcessSpawner implements Spawner {
         return jsupervisor.daemon.posix.Users.byUid(spec.uid()).map(p -> p.gid()).orElse(spec.uid());
     }
 
-    private jsupervisor.daemon.process.SpawnResult failure(SpawnSpec spec, SpawnResult.Failed f) {
+    private jsupervisor.daemon.process.SpawnResult failure(SpawnSpec spec, SpawnResult.Failed f,
+                                                           SharedSocket.Lease lease) {
         String name = spec.processName();
         String errno = Errno.name(f.errno());
         return switch (f.stage()) {
@@ -91,15 +248,17 @@ final class PosixProcessSpawner implements Spawner {
                 }
                 if (spec.directory() != null && !Files.isDirectory(Path.of(spec.directory()))) {
                     yield childFailure(spec, "supervisor: couldn't chdir to " + spec.directory() + ": " + errno
-                            + "\n");
+                            + "\n", lease);
                 }
-                yield childFailure(spec, "supervisor: couldn't exec " + spec.argv().get(0) + ": " + errno + "\n");
+                yield childFailure(spec, "supervisor: couldn't exec " + spec.argv().get(0) + ": " + errno + "\n",
+                        lease);
             }
         };
     }
 
     /** A stand-in child that reports {@code message} on its stderr and exits 127, as Supervisor's forked child. */
-    private jsupervisor.daemon.process.SpawnResult childFailure(SpawnSpec spec, String message) {
+    private jsupervisor.daemon.process.SpawnResult childFailure(SpawnSpec spec, String message,
+                                                                SharedSocket.Lease lease) {
         String text = message + "supervisor: child process was not spawned\n";
         SpawnRequest.Builder b = SpawnRequest.builder(SHELL,
                         List.of(SHELL, "-c", "printf '%s' \"$1\" >&2; exit 127", "supervisor", text), Map.of())
@@ -111,7 +270,7 @@ final class PosixProcessSpawner implements Spawner {
         }
         SpawnResult result = spawner.spawn(b.build());
         if (result instanceof SpawnResult.Spawned s) {
-            registry.register(spec, s);
+            registry.register(spec, s, lease);
             return new jsupervisor.daemon.process.SpawnResult.Spawned(s.pid());
         }
         return new jsupervisor.daemon.process.SpawnResult.Failed("unknown error during fork for '"

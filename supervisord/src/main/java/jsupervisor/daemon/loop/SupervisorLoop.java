@@ -40,9 +40,6 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     private static final int KIND_STDIN = 3;
     private static final long TOKEN_WAKEUP = -1;
     private static final long TOKEN_SIGNALFD = -2;
-    private static final int READ_CHUNK = 64 * 1024;
-    /** Read at most this much from one pipe per pass, so one chatty child cannot starve the others. */
-    private static final int READ_BUDGET = 4 * 1024 * 1024;
 
     private final Epoll epoll = Epoll.open(256);
     private final EventFd wakeup = EventFd.open();
@@ -55,7 +52,10 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     private final Map<Integer, ChildIo> children = new HashMap<>();
     private final Map<String, ProcessLogs> logs = new HashMap<>();
     private final List<ProcessGroup> groups = new ArrayList<>();
-    private final byte[] buffer = new byte[READ_CHUNK];
+    private final OutputPacing pacing = new OutputPacing(epoll);
+    private final ParallelSpawns parallelSpawns = new ParallelSpawns();
+    private SpawnBatching spawnBatching = SpawnBatching.NONE;
+    private OutputDrain drain = new OutputDrain(epoll, pacing, EventHooks.NONE);
     private final Shutdown shutdown;
     private final Thread owner = Thread.currentThread();
     private SupervisorStateCode mood = SupervisorStateCode.RUNNING;
@@ -88,6 +88,16 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     /** Where events are told what happens; set once, before any group is added. */
     void setEventHooks(EventHooks hooks) {
         this.hooks = hooks;
+        this.drain = new OutputDrain(epoll, pacing, hooks);
+    }
+
+    /** The spawns of each pass's transitions go through {@code batching}; set once, before any group is added. */
+    void setSpawnBatching(SpawnBatching batching) {
+        this.spawnBatching = batching;
+    }
+
+    ParallelSpawns parallelSpawns() {
+        return parallelSpawns;
     }
 
     /** Adds a group; its processes are started by the next pass if autostart says so. */
@@ -127,9 +137,11 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         assert inLoopThread();
         ChildIo child = children.get(pid);
         if (child != null) {
-            child.stdoutLog.clear();
-            if (child.stderrLog != child.stdoutLog) {
-                child.stderrLog.clear();
+            if (child.stdout != null) {
+                child.stdout.log.clear();
+            }
+            if (child.stderr != null && (child.stdout == null || child.stderr.log != child.stdout.log)) {
+                child.stderr.log.clear();
             }
         }
     }
@@ -185,6 +197,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
             shutdown.step(groups);
         }
         int ready = epoll.waitFor(timeoutMillis());
+        pacing.release(System.nanoTime());
         List<ChildIo> exited = new ArrayList<>();
         for (int i = 0; i < ready; i++) {
             long token = epoll.token(i);
@@ -196,9 +209,11 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         if (orphanReaper && (orphansMayWait || !exited.isEmpty())) {
             guarded("reap orphans", this::reapOrphans);
         }
+        spawnBatching.open();
         for (ProcessGroup g : groups) {
             guarded("transition " + g.name(), g::transition);
         }
+        guarded("spawns", spawnBatching::flush); // the spawns these transitions asked for, several at once
         guarded("events", hooks::afterTransitions);
         for (int signal : signals.drain()) {
             guarded("signal " + signal, () -> handleSignal(signal));
@@ -228,6 +243,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         if (mood != SupervisorStateCode.RUNNING && !children.isEmpty()) {
             nearest = Math.min(nearest, shutdown.nextReportNanos());
         }
+        nearest = Math.min(nearest, pacing.nextDueNanos());
         long tickDue = hooks.nextDueMillis();
         if (tickDue != Long.MAX_VALUE) {
             nearest = Math.min(nearest, now + Math.max(0, tickDue - System.currentTimeMillis()) * 1_000_000);
@@ -270,8 +286,8 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
                     exited.add(child);
                 }
             }
-            case KIND_STDOUT -> drain(child, true, READ_BUDGET);
-            case KIND_STDERR -> drain(child, false, READ_BUDGET);
+            case KIND_STDOUT -> drain.drain(child.stdout, System.nanoTime());
+            case KIND_STDERR -> drain.drain(child.stderr, System.nanoTime());
             case KIND_STDIN -> {
                 if (child.stdin != null && child.stdin.isOpen()) {
                     stdinWriter.flush(child);
@@ -281,48 +297,10 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         }
     }
 
-    /** Reads what one pipe holds into its log; closes the pipe at end of file. */
-    private void drain(ChildIo child, boolean stdout, long budget) {
-        Fd fd = stdout ? child.stdout : child.stderr;
-        if (fd == null) {
-            return;
-        }
-        long total = 0;
-        while (total < budget) {
-            int n = fd.read(buffer, 0, buffer.length);
-            if (n == Fd.WOULD_BLOCK) {
-                return;
-            }
-            if (n == 0) {
-                epoll.delete(fd);
-                fd.close();
-                if (stdout) {
-                    child.stdout = null;
-                } else {
-                    child.stderr = null;
-                }
-                return;
-            }
-            if (hooks.captures(child.groupName, child.processName, stdout)) {
-                hooks.capture(child.groupName, child.processName, child.pid, stdout, buffer, n,
-                        stdout ? child.stdoutLog : child.stderrLog);
-            } else {
-                (stdout ? child.stdoutLog : child.stderrLog).recordSlice(buffer, 0, n);
-                hooks.output(child.groupName, child.processName, child.pid, stdout, buffer, n);
-            }
-            total += n;
-            if (n < buffer.length && budget == READ_BUDGET) {
-                // a short read emptied the pipe: skip the read that would only say EAGAIN (epoll is
-                // level-triggered and wakes us for more); when reaping, read on to EOF/EAGAIN instead
-                return;
-            }
-        }
-    }
-
     private void reap(ChildIo child) {
         // whatever the child wrote before it died goes to its log first (zero loss)
-        drain(child, true, Long.MAX_VALUE);
-        drain(child, false, Long.MAX_VALUE);
+        drain.drainToEnd(child.stdout);
+        drain.drainToEnd(child.stderr);
         WaitStatus status = child.pidFd.reap().orElse(null);
         if (status == null) {
             child.exited = false; // spurious wake-up: not reapable yet
@@ -337,7 +315,10 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
                 process.transition();
             }
             process.finish(toExitStatus(status));
+            child.releaseLease(); // Supervisor logs "stopped: x" before "Closing socket <url>"
             process.transition(); // respawn now if the rules allow, not at the next tick
+        } else {
+            child.releaseLease();
         }
     }
 
@@ -359,10 +340,13 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     private void closeChild(ChildIo child) {
         children.remove(child.pid);
         stdinWriter.unwatch(child);
-        for (Fd fd : new Fd[] {child.stdout, child.stderr, child.pidFd.fd()}) {
-            if (fd != null && fd.isOpen()) {
-                epoll.delete(fd);
+        for (OutputPipe pipe : new OutputPipe[] {child.stdout, child.stderr}) {
+            if (pipe != null && pipe.fd != null && !pipe.parked) {
+                epoll.delete(pipe.fd);
             }
+        }
+        if (child.pidFd.fd().isOpen()) {
+            epoll.delete(child.pidFd.fd());
         }
         child.close();
     }
@@ -385,20 +369,31 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     }
 
     @Override
-    public void register(SpawnSpec spec, SpawnResult.Spawned child) {
+    public void register(SpawnSpec spec, SpawnResult.Spawned child, AutoCloseable lease) {
         String key = spec.groupName() + ":" + spec.processName();
         ProcessLogs pl = logs.computeIfAbsent(key, k -> ProcessLogs.open(spec, stripAnsi, log,
                 hooks.isListener(spec.groupName())));
         ChildIo io = new ChildIo(spec.groupName(), spec.processName(), child.pid(), child.pidFd(), child.stdin(),
-                child.stdout(), child.stderr(), pl.stdout, pl.stderr == null ? pl.stdout : pl.stderr);
-        children.put(child.pid(), io);
+                lease);
         long base = (long) child.pid() << 2;
-        epoll.add(child.pidFd().fd(), Epoll.IN, base | KIND_PIDFD);
+        boolean listener = hooks.isListener(spec.groupName());
         if (child.stdout() != null) {
-            epoll.add(child.stdout(), Epoll.IN, base | KIND_STDOUT);
+            io.stdout = new OutputPipe(io, true, base | KIND_STDOUT, child.stdout(), pl.stdout,
+                    hooks.captures(spec.groupName(), spec.processName(), true),
+                    hooks.observes(spec.groupName(), spec.processName(), true), !listener);
         }
         if (child.stderr() != null) {
-            epoll.add(child.stderr(), Epoll.IN, base | KIND_STDERR);
+            io.stderr = new OutputPipe(io, false, base | KIND_STDERR, child.stderr(),
+                    pl.stderr == null ? pl.stdout : pl.stderr,
+                    hooks.captures(spec.groupName(), spec.processName(), false),
+                    hooks.observes(spec.groupName(), spec.processName(), false), true);
+        }
+        children.put(child.pid(), io);
+        epoll.add(child.pidFd().fd(), Epoll.IN, base | KIND_PIDFD);
+        for (OutputPipe pipe : new OutputPipe[] {io.stdout, io.stderr}) {
+            if (pipe != null) {
+                epoll.add(pipe.fd, Epoll.IN, pipe.token);
+            }
         }
     }
 
@@ -442,9 +437,11 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     public void close() {
         for (ChildIo child : List.copyOf(children.values())) {
             closeChild(child);
+            child.releaseLease();
         }
         logs.values().forEach(ProcessLogs::close);
         logs.clear();
+        parallelSpawns.close();
         wakeup.close();
         epoll.close();
     }

@@ -45,8 +45,11 @@ public final class Wiring {
         loop.setEventHooks(events);
         StateChanges changes = new StateChanges(loop::submit);
         changes.addListener(events);
+        FcgiSockets sockets = new FcgiSockets(log);
+        PosixProcessSpawner spawner = new PosixProcessSpawner(loop, Users.uid(), sockets, loop.parallelSpawns());
+        loop.setSpawnBatching(spawner);
         ProcessServices services = new ProcessServices(
-                new PosixProcessSpawner(loop, Users.uid()),
+                spawner,
                 new PosixSignalSender(),
                 new SystemClock(),
                 new DaemonMainLog(log),
@@ -54,7 +57,7 @@ public final class Wiring {
                 new ProgramResolver(new NioFileSystem(), environment),
                 new ChildEnvironment(environment, config.serverUrl()),
                 () -> loop.mood() == SupervisorStateCode.RUNNING);
-        GroupFactory factory = new GroupFactory(autoLogs, services, log);
+        GroupFactory factory = new GroupFactory(autoLogs, services, log, sockets);
         for (GroupConfig g : config.groups()) {
             loop.addGroup(factory.create(g));
         }

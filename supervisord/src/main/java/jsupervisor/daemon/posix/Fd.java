@@ -132,6 +132,22 @@ public final class Fd implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the kernel to make this pipe hold {@code bytes} (F_SETPIPE_SZ); the capacity applies to both ends.
+     *
+     * @return the capacity now in force, or -1 when the kernel refused (EPERM past the user's pipe quota,
+     *         EBUSY when the pipe holds more than the new size, EINVAL for a non-pipe): the pipe keeps its size
+     */
+    public int resizePipe(int bytes) {
+        int r = Libc.fcntl(value(), Libc.F_SETPIPE_SZ, bytes);
+        return r < 0 ? -1 : r;
+    }
+
+    /** The pipe's capacity in bytes (F_GETPIPE_SZ). */
+    public int pipeCapacity() {
+        return fcntl(Libc.F_GETPIPE_SZ);
+    }
+
     /** Whether the fd is a terminal (isatty). */
     public boolean isTerminal() {
         return Libc.isatty(value()) == 1;

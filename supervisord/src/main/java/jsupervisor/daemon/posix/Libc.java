@@ -28,6 +28,9 @@ final class Libc {
     static final int F_GETFL = 3;
     static final int F_SETFL = 4;
     static final int FD_CLOEXEC = 1;
+    // Linux pipe capacity (F_LINUX_SPECIFIC_BASE 1024 + 7 / + 8), the same on every architecture.
+    static final int F_SETPIPE_SZ = 1031;
+    static final int F_GETPIPE_SZ = 1032;
 
     // waitid(2): idtype_t values and options (bits/waitflags.h, linux/wait.h).
     static final int P_ALL = 0;

@@ -112,6 +112,8 @@ public final class PosixSpawner {
         MemorySegment devNull = arena.allocateFrom("/dev/null");
         if (pipes.stdin != null) {
             dup2(actions, pipes.stdin.readEnd(), 0);
+        } else if (request.stdinFd() != null) {
+            dup2(actions, request.stdinFd(), 0);
         } else {
             check("posix_spawn_file_actions_addopen",
                     LibcSpawn.posix_spawn_file_actions_addopen(actions, 0, devNull, Libc.O_RDONLY, 0));

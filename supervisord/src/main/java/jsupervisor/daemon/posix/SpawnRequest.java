@@ -16,6 +16,8 @@ import java.util.Map;
  * program Supervisor runs; only the daemon re-spawning itself blocks signals (to read them via signalfd).
  * {@code extraFd}, normally null, becomes the child's fd 3: the daemonizing parent passes the write end of a
  * pipe on which the re-spawned daemon reports that it started. The caller keeps ownership of it.
+ * {@code stdinFd}, normally null, becomes the child's fd 0 instead of a pipe or /dev/null: the listening socket
+ * of an {@code [fcgi-program:x]}; the caller keeps ownership of it too.
  */
 public record SpawnRequest(
         String program,
@@ -28,7 +30,8 @@ public record SpawnRequest(
         Output stderr,
         boolean redirectStderrToStdout,
         List<Integer> blockedSignals,
-        Fd extraFd) {
+        Fd extraFd,
+        Fd stdinFd) {
 
     public SpawnRequest {
         if (program == null || program.isEmpty() || program.indexOf('\0') >= 0) {
@@ -63,6 +66,9 @@ public record SpawnRequest(
             throw new IllegalArgumentException("stderr must be null exactly when it is redirected to stdout");
         }
         blockedSignals = List.copyOf(blockedSignals);
+        if (stdinFd != null && stdinPipe) {
+            throw new IllegalArgumentException("stdin is either a pipe or a given fd");
+        }
     }
 
     /** A builder defaulting to: stdin pipe, stdout and stderr pipes, inherited directory and umask. */
@@ -83,6 +89,7 @@ public record SpawnRequest(
         private boolean redirectStderr;
         private List<Integer> blockedSignals = List.of();
         private Fd extraFd;
+        private Fd stdinFd;
 
         private Builder(String program, List<String> argv, Map<String, String> env) {
             this.program = program;
@@ -135,9 +142,16 @@ public record SpawnRequest(
             return this;
         }
 
+        /** The child's fd 0 becomes a copy of {@code fd} (no stdin pipe). */
+        public Builder stdinFrom(Fd fd) {
+            this.stdinFd = fd;
+            this.stdinPipe = false;
+            return this;
+        }
+
         public SpawnRequest build() {
             return new SpawnRequest(program, argv, env, directory, umask, stdinPipe, stdout, stderr,
-                    redirectStderr, blockedSignals, extraFd);
+                    redirectStderr, blockedSignals, extraFd, stdinFd);
         }
     }
 }

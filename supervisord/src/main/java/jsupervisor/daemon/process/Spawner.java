@@ -13,4 +13,13 @@ package jsupervisor.daemon.process;
 @FunctionalInterface
 public interface Spawner {
     SpawnResult spawn(SpawnSpec spec);
+
+    /**
+     * Starts the child now, or, when the spawner batches the spawns of one loop pass to run them in parallel,
+     * before that pass ends. {@code done} gets the result on the loop thread, in the order of the calls, and
+     * before anything but other processes' transitions has run.
+     */
+    default void spawn(SpawnSpec spec, java.util.function.Consumer<SpawnResult> done) {
+        done.accept(spawn(spec));
+    }
 }

@@ -71,7 +71,8 @@ public final class Subprocess {
      * Starts the child; mirrors {@code Subprocess.spawn}. A failure before a child exists sets
      * {@link #spawnerr()} and moves to BACKOFF at once.
      *
-     * @return the new pid, or 0 if no child was started
+     * @return the new pid, or 0 if no child was started (yet: a spawn batched by the loop completes at the end of
+     *     its pass)
      * @throws IllegalStateException if the state is not EXITED, FATAL, BACKOFF or STOPPED (and no pid is set)
      */
     public int spawn() {
@@ -95,15 +96,19 @@ public final class Subprocess {
             }
             case ResolvedCommand.Runnable r -> cmd = r;
         }
-        return switch (services.spawner().spawn(specFor(cmd))) {
+        services.spawner().spawn(specFor(cmd), this::spawned);
+        return pid; // 0 until a batched spawn completes, at the end of the loop pass
+    }
+
+    private void spawned(SpawnResult result) {
+        switch (result) {
             case SpawnResult.Failed f -> spawnFailed(f.message());
             case SpawnResult.Spawned s -> {
                 pid = s.pid();
-                log.info("spawned: '" + name + "' with pid " + pid);
+                log.info("spawned: '" + config.name() + "' with pid " + pid);
                 spawnerr = null;
-                yield pid;
             }
-        };
+        }
     }
 
     private int spawnFailed(String message) {
