@@ -26,14 +26,20 @@ import jsupervisor.daemon.loop.LoopAccess;
 import jsupervisor.daemon.process.ProcessGroup;
 import jsupervisor.daemon.process.Subprocess;
 import jsupervisor.daemon.rpc.ConfigSource;
+import jsupervisor.daemon.rpc.RpcRegistry;
 import jsupervisor.daemon.rpc.SupervisorNamespace;
 import jsupervisor.daemon.tail.LogTailRoute;
+import jsupervisor.daemon.web.SessionTokens;
+import jsupervisor.daemon.web.StaticAssets;
+import jsupervisor.daemon.web.WebRoute;
 
 /**
  * The daemon's HTTP side, opened in Supervisor's order (REFERENCE.md §3.2 step 8): the inet servers, then the
  * unix ones, each announcing its RPC interfaces and warning when it runs without authentication. Serves
- * {@code /RPC2} (when {@code [rpcinterface:supervisor]} is configured, as Supervisor requires), {@code /logtail}
- * and {@code /mainlogtail}. Created and closed on the loop thread; requests run on connection threads.
+ * {@code /RPC2} (when {@code [rpcinterface:supervisor]} is configured, as Supervisor requires), {@code /logtail},
+ * {@code /mainlogtail} and the web UI (its views and static assets, always, as Supervisor always installs its UI
+ * handler; the UI calls the same RPC registry in-process). Created and closed on the loop thread; requests run on
+ * connection threads.
  */
 final class ControlPlane implements AutoCloseable {
     private static final long LOOKUP_TIMEOUT_SECONDS = 30;
@@ -48,17 +54,22 @@ final class ControlPlane implements AutoCloseable {
         this.rpc = rpc;
     }
 
-    static ControlPlane open(Configuration config, LoopAccess loop, ConfigSource source, DaemonLog log)
-            throws Daemon.StartupException {
+    /** @param webTokens the web UI's session tokens, created once per daemon process so a reload keeps them */
+    static ControlPlane open(Configuration config, LoopAccess loop, ConfigSource source, DaemonLog log,
+                             SessionTokens webTokens) throws Daemon.StartupException {
         List<Route> routes = new ArrayList<>();
         boolean mainInterface = config.rpcInterfaces().stream()
                 .anyMatch(r -> r.factory().equals(RpcInterfaceConfig.MAIN_FACTORY));
+        RpcRegistry registry = SupervisorNamespace.registry(loop, config, source);
         RpcRoute rpc = null;
         if (mainInterface) {
-            rpc = new RpcRoute(SupervisorNamespace.registry(loop, config, source), log::critical);
+            rpc = new RpcRoute(registry, log::critical);
             routes.add(rpc);
         }
         routes.add(new LogTailRoute(target -> lookup(loop, target), () -> loop.mainLog().file()));
+        routes.add(new WebRoute(registry, webTokens, log::critical, Clock.systemUTC(),
+                java.time.ZoneId.systemDefault()));
+        routes.add(new StaticAssets(Clock.systemUTC().instant()));
         ServerNotices notices = new ServerNotices() {
             @Override
             public void stderr(String line) {

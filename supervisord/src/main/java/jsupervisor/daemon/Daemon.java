@@ -46,6 +46,8 @@ final class Daemon {
     /** The event bus and tick source live as long as the daemon: the event serial is not reset by a reload. */
     private final jsupervisor.daemon.events.EventBus bus = new jsupervisor.daemon.events.EventBus();
     private final jsupervisor.daemon.events.TickSource ticks = new jsupervisor.daemon.events.TickSource();
+    /** The web UI's token secret lives as long as the process: a page opened before a reload still works after. */
+    private final jsupervisor.daemon.web.SessionTokens webTokens = jsupervisor.daemon.web.SessionTokens.random();
     private Runnable started;
 
     Daemon(Map<String, String> environment) {
@@ -113,7 +115,7 @@ final class Daemon {
                 log.critical(e.getMessage());
                 throw new StartupException(e.getMessage());
             }
-            try (ControlPlane control = ControlPlane.open(config, access, reloader::reload, log)) {
+            try (ControlPlane control = ControlPlane.open(config, access, reloader::reload, log, webTokens)) {
                 signals.deliverTo(loop);
                 long pid = ThisProcess.pid();
                 if (!pidFile.write(pid)) {

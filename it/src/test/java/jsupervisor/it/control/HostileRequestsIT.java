@@ -128,8 +128,9 @@ class HostileRequestsIT {
         c.add(new Case("logtail traversal", ("GET /logtail/..%2F..%2Fetc%2Fpasswd HTTP/1.0\r\n" + AUTH + "\r\n")
                 .getBytes(), "404"));
         c.add(new Case("logtail unknown", ("GET /logtail/nosuch HTTP/1.0\r\n" + AUTH + "\r\n").getBytes(), "404"));
+        // "/" is the web UI's status page: the odd header is either ignored (200) or refused, never an error
         c.add(new Case("header injection", ("GET / HTTP/1.0\r\nX: a\rb\r\n" + AUTH + "\r\n").getBytes(),
-                "404|400"));
+                "200|400"));
         return c;
     }
 

@@ -39,14 +39,36 @@ public final class FileFollower implements AutoCloseable {
         position = Math.max(0, channel.size() - INITIAL_BYTES);
     }
 
+    /**
+     * Opens the file and positions at byte {@code offset}, where a page's text of this log ended. A file now
+     * shorter than that was rotated or cleared since: it is followed from its start.
+     */
+    public void openAt(long offset) throws IOException {
+        channel = FileChannel.open(path, StandardOpenOption.READ);
+        fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        position = offset <= channel.size() ? Math.max(0, offset) : 0;
+    }
+
     /** Copies what is new since the last call to {@code out}; returns the bytes copied. */
     public long poll(OutputStream out) throws IOException {
-        reopenIfRotated();
+        long copied = 0;
+        if (rotated()) {
+            // what was written to the old file between our last poll and the rotation comes first
+            copied += copyRest(out);
+            channel.close();
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+            fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+            position = 0;
+        }
         long size = channel.size();
         if (size < position) {
             out.write(TRUNCATED);
             position = 0;
         }
+        return copied + copyRest(out);
+    }
+
+    private long copyRest(OutputStream out) throws IOException {
         long copied = 0;
         while (position < channel.size()) {
             buffer.clear();
@@ -61,20 +83,15 @@ public final class FileFollower implements AutoCloseable {
         return copied;
     }
 
-    private void reopenIfRotated() throws IOException {
+    /** True when the path now names another file (a rotation's rename and re-create). */
+    private boolean rotated() throws IOException {
         Object key;
         try {
             key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
         } catch (NoSuchFileException e) {
-            return; // between a rotation's rename and the new file: keep reading the old one
+            return false; // between a rotation's rename and the new file: keep reading the old one
         }
-        if (key != null && !key.equals(fileKey)) {
-            // drain what the old file still holds, then follow the new one from its start
-            channel.close();
-            channel = FileChannel.open(path, StandardOpenOption.READ);
-            fileKey = key;
-            position = 0;
-        }
+        return key != null && !key.equals(fileKey);
     }
 
     @Override

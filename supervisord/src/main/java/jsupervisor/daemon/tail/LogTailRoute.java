@@ -19,6 +19,10 @@ import jsupervisor.daemon.http.Route;
  * process log or of the main log (REFERENCE.md §7.3). The path of the log comes from a lookup the daemon
  * supplies (it asks the loop); the following itself happens on the connection's thread, polling about every
  * 0.1 s like Supervisor, and ends when the client goes away.
+ *
+ * <p>One addition: {@code ?offset=<n>} starts at byte {@code n} instead of the last 1024 bytes, so the web UI's
+ * tail page continues exactly where its text ends. Without it (as every Supervisor client asks) nothing
+ * changes.
  */
 public final class LogTailRoute implements Route {
     private static final Duration POLL = Duration.ofMillis(100);
@@ -75,12 +79,33 @@ public final class LogTailRoute implements Route {
             response.sendError(404);
             return;
         }
-        follow(path.get(), !main, response);
+        follow(path.get(), !main, offset(request.query()), response);
     }
 
-    private static void follow(Path path, boolean noBuffering, HttpResponse response) throws IOException {
+    /** The {@code offset} query parameter when it is plain digits, else -1 (Supervisor's last 1024 bytes). */
+    static long offset(String query) {
+        if (query == null) {
+            return -1;
+        }
+        for (String piece : query.split("&")) {
+            if (piece.startsWith("offset=")) {
+                String digits = piece.substring("offset=".length());
+                if (!digits.isEmpty() && digits.length() <= 18 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    return Long.parseLong(digits);
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static void follow(Path path, boolean noBuffering, long offset, HttpResponse response)
+            throws IOException {
         try (FileFollower follower = new FileFollower(path)) {
-            follower.open();
+            if (offset < 0) {
+                follower.open();
+            } else {
+                follower.openAt(offset);
+            }
             response.header("Last-Modified", HttpStatus.date(Instant.ofEpochMilli(
                     Files.getLastModifiedTime(path).toMillis())));
             if (noBuffering) {
