@@ -46,7 +46,11 @@ public final class Main {
     }
 
     /** The whole program minus the JVM exit, so tests can drive it. */
-    static int run(String argv0, List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    static int run(String argv0, List<String> args, Map<String, String> environment, PrintStream out,
+                   PrintStream err) {
+        // what our own re-exec added to the environment is not the user's: %(ENV_x)s must not see it
+        Map<String, String> env = new java.util.LinkedHashMap<>(environment);
+        Reexec.scrub(env);
         Path cwd = Path.of("").toAbsolutePath();
         HostFacts host = HostFacts.current(env, cwd);
         OsDatatypes os = new OsDatatypes(new SystemAccounts(), env, cwd, host.uid());
@@ -78,8 +82,18 @@ public final class Main {
                              OsDatatypes os, PrintStream err) {
         boolean daemonChild = Daemonizer.isDaemonChild(env);
         PrintStream errors = daemonChild ? Daemonizer.reportStream() : err;
+        boolean init = jsupervisor.daemon.posix.ThisProcess.pid() == 1;
+        // -n on the command line: re-execute at once, so that only the final JVM reads the configuration (1000
+        // programs take a while to read); with nodaemon=true only in the file, the file has to be read first
+        boolean earlyReexec = Boolean.TRUE.equals(cli.nodaemon()) && !daemonChild;
         try {
-            Configuration config = load(cli, argv0, cwd, env, host, os, errors);
+            DaemonSignals signals = null;
+            if (earlyReexec && !Reexec.done()) {
+                signals = reexecForSignals(init, errors);
+            }
+            // the search warning is printed once: before a late re-exec, or after an early one
+            boolean warn = !Reexec.done() || earlyReexec;
+            Configuration config = load(cli, argv0, cwd, env, host, os, errors, warn);
             if (!config.supervisord().nodaemon() && !daemonChild) {
                 String failure = Daemonizer.startDaemon(env);
                 if (failure == null) {
@@ -88,18 +102,11 @@ public final class Main {
                 err.print(failure);
                 return EXIT_USAGE;
             }
-            DaemonSignals signals;
-            boolean init = jsupervisor.daemon.posix.ThisProcess.pid() == 1;
-            if (daemonChild || Reexec.done()) {
-                signals = DaemonSignals.throughSignalFd(init);
-            } else {
-                Signals.blockInThisThread(DaemonSignals.toBlock(init));
-                String why = Reexec.withSignalsLeftToUs(); // returns only if the exec failed
-                Signals.unblockInThisThread(DaemonSignals.toBlock(init));
-                errors.println("jsupervisor: " + why + "; SIGQUIT will not be handled");
-                signals = DaemonSignals.throughHandlers();
+            if (signals == null) {
+                signals = daemonChild || Reexec.done() ? DaemonSignals.throughSignalFd(init)
+                        : reexecForSignals(init, errors);
             }
-            Daemon.Reloader reloader = () -> load(cli, argv0, cwd, env, host, os, errors);
+            Daemon.Reloader reloader = () -> load(cli, argv0, cwd, env, host, os, errors, false);
             Runnable started = daemonChild ? () -> Daemonizer.reportStarted(errors) : () -> { };
             return new Daemon(Daemonizer.scrub(env)).run(config, reloader, signals, started);
         } catch (ConfigException e) {
@@ -111,11 +118,25 @@ public final class Main {
         }
     }
 
+    /**
+     * Re-executes this JVM with the daemon's signals blocked, to read them from a signalfd (QUIT included);
+     * returns only if that failed, with the signals left to JVM handlers.
+     */
+    private static DaemonSignals reexecForSignals(boolean init, PrintStream errors) {
+        Signals.blockInThisThread(DaemonSignals.toBlock(init));
+        String why = Reexec.withSignalsLeftToUs(); // returns only if the exec failed
+        Signals.unblockInThisThread(DaemonSignals.toBlock(init));
+        errors.println("jsupervisor: " + why + "; SIGQUIT will not be handled");
+        return DaemonSignals.throughHandlers();
+    }
+
+    /** @param warnAboutSearch print Supervisor's warning about searching for the file as root (once per run) */
     private static Configuration load(DaemonOptions cli, String argv0, Path cwd, Map<String, String> env,
-                                      HostFacts host, OsDatatypes os, PrintStream err) throws ConfigException {
+                                      HostFacts host, OsDatatypes os, PrintStream err, boolean warnAboutSearch)
+            throws ConfigException {
         String file = cli.configFile();
         if (file == null) {
-            if (host.uid() == 0 && !Reexec.done() && !Daemonizer.isDaemonChild(env)) {
+            if (host.uid() == 0 && warnAboutSearch && !Daemonizer.isDaemonChild(env)) {
                 err.println("UserWarning: Supervisord is running as root and it is searching for its "
                         + "configuration file in default locations (including its current working directory); you "
                         + "probably want to specify a \"-c\" argument specifying an absolute path to a "
