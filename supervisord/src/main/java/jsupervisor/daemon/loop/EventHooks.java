@@ -28,6 +28,13 @@ interface EventHooks {
     void capture(String groupName, String processName, int pid, boolean stdout, byte[] buffer, int length,
                  jsupervisor.daemon.logging.ChildLog log);
 
+    /**
+     * A child was reaped and its process has run {@code finish}: if it is a listener that died holding an event,
+     * the event goes back to its pool now, after the exit was logged, as at the end of Supervisor's
+     * {@code Subprocess.finish}.
+     */
+    void processFinished(String groupName, String processName);
+
     /** End of a pass: dispatch buffered events, emit due ticks. */
     void afterTransitions();
 
@@ -62,6 +69,9 @@ interface EventHooks {
         @Override
         public void capture(String groupName, String processName, int pid, boolean stdout, byte[] buffer,
                             int length, jsupervisor.daemon.logging.ChildLog log) {}
+
+        @Override
+        public void processFinished(String groupName, String processName) {}
 
         @Override
         public void afterTransitions() {}

@@ -102,8 +102,14 @@ final class LoopEvents implements EventHooks, ProcessStateListener {
         }
         if (change.to() == ProcessState.STARTING) {
             pool.onSpawned(handle);
-        } else if (isRunning(change.from()) && !isRunning(change.to())) {
-            pool.onExited(handle); // a held event goes back to the head of the buffer
+        }
+    }
+
+    @Override
+    public void processFinished(String groupName, String processName) {
+        ListenerPool pool = pools.get(groupName);
+        if (pool != null) {
+            pool.onExited(handles.get(key(groupName, processName))); // a held event goes back to the buffer's head
         }
     }
 

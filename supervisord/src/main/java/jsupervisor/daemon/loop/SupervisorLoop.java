@@ -337,6 +337,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
                 process.transition();
             }
             process.finish(toExitStatus(status));
+            hooks.processFinished(child.groupName, child.processName);
             process.transition(); // respawn now if the rules allow, not at the next tick
         }
     }
