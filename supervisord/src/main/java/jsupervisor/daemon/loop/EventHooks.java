@@ -35,8 +35,11 @@ interface EventHooks {
      */
     void processFinished(String groupName, String processName);
 
-    /** End of a pass: dispatch buffered events, emit due ticks. */
+    /** End of a pass: emit due ticks, dispatch buffered events. */
     void afterTransitions();
+
+    /** True when a buffered event could be sent to a ready listener now, so the loop must not sleep. */
+    boolean dispatchPending();
 
     /** The wall-clock millisecond at which the next subscribed tick is due, or {@link Long#MAX_VALUE}. */
     long nextDueMillis();
@@ -75,6 +78,11 @@ interface EventHooks {
 
         @Override
         public void afterTransitions() {}
+
+        @Override
+        public boolean dispatchPending() {
+            return false;
+        }
 
         @Override
         public long nextDueMillis() {

@@ -182,12 +182,24 @@ final class LoopEvents implements EventHooks, ProcessStateListener {
 
     @Override
     public void afterTransitions() {
-        for (ListenerPool pool : pools.values()) {
-            pool.dispatch();
-        }
+        // ticks first: Supervisor publishes them after dispatching and sends them at its next 1 s poll, but this
+        // loop may sleep until the next tick is due, so a tick published after dispatch would wait a whole period
         for (TickEvent tick : ticks.tick(System.currentTimeMillis())) {
             bus.publish(tick);
         }
+        for (ListenerPool pool : pools.values()) {
+            pool.dispatch();
+        }
+    }
+
+    @Override
+    public boolean dispatchPending() {
+        for (ListenerPool pool : pools.values()) {
+            if (pool.canDispatch()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -214,7 +214,9 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     }
 
     private int timeoutMillis() {
-        if (!commands.isEmpty() || stopComplete()) {
+        // an event published after this pass's dispatch (by a signal or a command) goes out at once, not when
+        // something else happens to wake the loop
+        if (!commands.isEmpty() || stopComplete() || hooks.dispatchPending()) {
             return 0;
         }
         long now = System.nanoTime();
