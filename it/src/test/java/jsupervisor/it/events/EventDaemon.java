@@ -51,7 +51,7 @@ final class EventDaemon implements AutoCloseable {
     /** Writes the config (the {@code [supervisord]} section included) and starts the daemon; does not wait. */
     static EventDaemon spawn(Kind kind, Path dir, String template) throws IOException {
         Files.createDirectories(dir.resolve("conf.d"));
-        for (String script : List.of("recording_listener.py")) {
+        for (String script : List.of("recording_listener.py", "burst_writer.py")) {
             try (var in = EventDaemon.class.getResourceAsStream("/events/" + script)) {
                 Files.copy(in, dir.resolve(script));
             }
