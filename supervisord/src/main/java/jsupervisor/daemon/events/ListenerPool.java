@@ -61,6 +61,8 @@ public final class ListenerPool implements EventSubscriber {
     private final List<ListenerHandle> order;
     private final Deque<PostedEvent> buffer = new ArrayDeque<>();
     private final SerialCounter poolSerials = new SerialCounter();
+    /** The last dispatch left events behind although a listener looked ready: every write hit EPIPE. */
+    private boolean stalled;
 
     /** A pool over {@code listeners}, in the group's process order (dispatch tries them in that order). */
     public ListenerPool(Settings settings, List<ListenerHandle> listeners, MainLog log) {
@@ -96,16 +98,19 @@ public final class ListenerPool implements EventSubscriber {
 
     /** The listener was (re)spawned: its protocol starts over in ACKNOWLEDGED (a new dispatcher in Python). */
     public void onSpawned(ListenerHandle listener) {
+        stalled = false;
         protocol(listener).reset();
     }
 
     /** One read from the listener's stdout (after the loop logged it), fed to its protocol. */
     public void onOutput(ListenerHandle listener, byte[] data) {
+        stalled = false;
         protocol(listener).feed(data);
     }
 
     /** The listener exited ({@code Subprocess.finish}): an event it held is re-queued at the head. */
     public void onExited(ListenerHandle listener) {
+        stalled = false;
         protocol(listener).takeEventOnExit().ifPresent(this::requeue);
     }
 
@@ -130,6 +135,7 @@ public final class ListenerPool implements EventSubscriber {
      * listener, until the buffer is empty or nobody can take one (then the event goes back to the head).
      */
     public void dispatch() {
+        stalled = false;
         if (!anyDispatchCapable()) {
             return;
         }
@@ -137,9 +143,20 @@ public final class ListenerPool implements EventSubscriber {
             PostedEvent next = buffer.pollFirst();
             if (!dispatchOne(next)) {
                 buffer(next, true); // logs "rebuffering", as Supervisor does for its own failed dispatch
+                stalled = anyDispatchCapable(); // still "ready": each write hit EPIPE
                 return;
             }
         }
+    }
+
+    /**
+     * True when {@link #dispatch} would send something now: an event is buffered and a listener is RUNNING and
+     * READY. The loop must not go to sleep in that state, whatever published the event after this pass's
+     * dispatch (a signal, a command, the end of a pass). False after a dispatch whose every write hit EPIPE,
+     * until a listener writes, exits or is spawned: retrying at once would only spin.
+     */
+    public boolean canDispatch() {
+        return !stalled && !buffer.isEmpty() && anyDispatchCapable();
     }
 
     private boolean anyDispatchCapable() {

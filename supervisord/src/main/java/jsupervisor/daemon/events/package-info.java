@@ -22,9 +22,10 @@
  *       every read; its {@code Log} strips, writes to the child log unless capturing, mirrors, and emits
  *       PROCESS_LOG_* when enabled, returning the bytes as logged (with {@code *_capture_maxbytes=0} it passes
  *       every read straight through);</li>
- *   <li>each pass, after transitioning the pool's processes: {@code pool.dispatch()}; then
- *       {@code tickSource.tick(nowMillis)} and publish each tick; sleep no later than
- *       {@code tickSource.nextDueMillis(bus::isSubscribed)}.</li>
+ *   <li>each pass, after transitioning the pool's processes: {@code tickSource.tick(nowMillis)} and publish
+ *       each tick, then {@code pool.dispatch()}; sleep no later than
+ *       {@code tickSource.nextDueMillis(bus::isSubscribed)}, and not at all while some {@code pool.canDispatch()}
+ *       (an event published after the dispatch, by a signal or a command).</li>
  * </ol>
  */
 package jsupervisor.daemon.events;

@@ -35,8 +35,18 @@ interface EventHooks {
     void capture(String groupName, String processName, int pid, boolean stdout, byte[] buffer, int length,
                  jsupervisor.daemon.logging.ChildLog log);
 
-    /** End of a pass: dispatch buffered events, emit due ticks. */
+    /**
+     * A child was reaped and its process has run {@code finish}: if it is a listener that died holding an event,
+     * the event goes back to its pool now, after the exit was logged, as at the end of Supervisor's
+     * {@code Subprocess.finish}.
+     */
+    void processFinished(String groupName, String processName);
+
+    /** End of a pass: emit due ticks, dispatch buffered events. */
     void afterTransitions();
+
+    /** True when a buffered event could be sent to a ready listener now, so the loop must not sleep. */
+    boolean dispatchPending();
 
     /** The wall-clock millisecond at which the next subscribed tick is due, or {@link Long#MAX_VALUE}. */
     long nextDueMillis();
@@ -76,7 +86,15 @@ interface EventHooks {
                             int length, jsupervisor.daemon.logging.ChildLog log) {}
 
         @Override
+        public void processFinished(String groupName, String processName) {}
+
+        @Override
         public void afterTransitions() {}
+
+        @Override
+        public boolean dispatchPending() {
+            return false;
+        }
 
         @Override
         public long nextDueMillis() {

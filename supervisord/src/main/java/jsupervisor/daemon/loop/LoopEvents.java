@@ -102,8 +102,14 @@ final class LoopEvents implements EventHooks, ProcessStateListener {
         }
         if (change.to() == ProcessState.STARTING) {
             pool.onSpawned(handle);
-        } else if (isRunning(change.from()) && !isRunning(change.to())) {
-            pool.onExited(handle); // a held event goes back to the head of the buffer
+        }
+    }
+
+    @Override
+    public void processFinished(String groupName, String processName) {
+        ListenerPool pool = pools.get(groupName);
+        if (pool != null) {
+            pool.onExited(handles.get(key(groupName, processName))); // a held event goes back to the buffer's head
         }
     }
 
@@ -189,12 +195,24 @@ final class LoopEvents implements EventHooks, ProcessStateListener {
 
     @Override
     public void afterTransitions() {
-        for (ListenerPool pool : pools.values()) {
-            pool.dispatch();
-        }
+        // ticks first: Supervisor publishes them after dispatching and sends them at its next 1 s poll, but this
+        // loop may sleep until the next tick is due, so a tick published after dispatch would wait a whole period
         for (TickEvent tick : ticks.tick(System.currentTimeMillis())) {
             bus.publish(tick);
         }
+        for (ListenerPool pool : pools.values()) {
+            pool.dispatch();
+        }
+    }
+
+    @Override
+    public boolean dispatchPending() {
+        for (ListenerPool pool : pools.values()) {
+            if (pool.canDispatch()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

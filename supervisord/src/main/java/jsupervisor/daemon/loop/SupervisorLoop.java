@@ -229,7 +229,9 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     }
 
     private int timeoutMillis() {
-        if (!commands.isEmpty() || stopComplete()) {
+        // an event published after this pass's dispatch (by a signal or a command) goes out at once, not when
+        // something else happens to wake the loop
+        if (!commands.isEmpty() || stopComplete() || hooks.dispatchPending()) {
             return 0;
         }
         long now = System.nanoTime();
@@ -316,6 +318,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
             }
             process.finish(toExitStatus(status));
             child.releaseLease(); // Supervisor logs "stopped: x" before "Closing socket <url>"
+            hooks.processFinished(child.groupName, child.processName);
             process.transition(); // respawn now if the rules allow, not at the next tick
         } else {
             child.releaseLease();

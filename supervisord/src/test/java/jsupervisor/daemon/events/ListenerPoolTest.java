@@ -92,6 +92,40 @@ class ListenerPoolTest {
     }
 
     @Test
+    void canDispatchWhileAnEventWaitsForAReadyRunningListener() {
+        ListenerPool pool = pool(10, one);
+        assertThat(pool.canDispatch()).isFalse();
+        publishGroups(1);
+        assertThat(pool.canDispatch()).as("no listener is READY yet").isFalse();
+        pool.onOutput(one, ascii("READY\n"));
+        assertThat(pool.canDispatch()).isTrue();
+        one.state = ProcessState.STOPPING;
+        assertThat(pool.canDispatch()).as("only a RUNNING listener is sent events").isFalse();
+        one.state = ProcessState.RUNNING;
+        pool.dispatch();
+        assertThat(pool.canDispatch()).as("sent, and the listener is BUSY").isFalse();
+    }
+
+    @Test
+    void aDispatchThatOnlyMetEpipeIsNotRetriedUntilAListenerChanges() {
+        ListenerPool pool = pool(10, one);
+        pool.onOutput(one, ascii("READY\n"));
+        one.epipe = true;
+        publishGroups(1);
+        pool.dispatch();
+        // still READY and RUNNING, but retrying at once would only spin the loop on the same EPIPE
+        assertThat(pool.listenerState(one)).isEqualTo(ListenerState.READY);
+        assertThat(pool.canDispatch()).isFalse();
+        publishGroups(1);
+        assertThat(pool.canDispatch()).isFalse();
+        one.epipe = false;
+        pool.onOutput(one, new byte[0]);
+        assertThat(pool.canDispatch()).isTrue();
+        pool.dispatch();
+        assertThat(one.serials()).containsExactly(0);
+    }
+
+    @Test
     void rejectedEventIsRequeuedAtTheHeadAndRedeliveredWithTheSameSerials() {
         ListenerPool pool = pool(10, one);
         publishGroups(2);
