@@ -18,7 +18,8 @@ import jsupervisor.daemon.posix.Epoll;
  * <p>What it costs: a slow writer's bytes reach its log up to 10 ms later. What it avoids: blocking a child
  * or losing a byte. Pauses shrink as soon as drains find a pipe half full, and a pipe found full is not parked (it grows instead, see {@link OutputDrain}); a slow writer that suddenly bursts can
  * fill its pipe during one pause at most; a child's exit is seen through its pidfd, which is never parked, and
- * its pipes are then read to the end at once; an event listener's stdout is never parked.
+ * its pipes are then read to the end at once; a pipe whose bytes become events (a listener's stdout,
+ * PROCESS_LOG, capture mode) is never parked.
  *
  * <p>Loop-confined.
  */

@@ -20,7 +20,11 @@ final class OutputPipe {
     final boolean captured;
     /** The events layer wants the bytes (a listener's protocol channel, PROCESS_LOG events). */
     final boolean observed;
-    /** Reads may be batched: false for an event listener's stdout, whose answers must be read at once. */
+    /**
+     * Reads may be batched ({@link OutputPacing}): only when nothing but the log sees the bytes. Where events
+     * see them (a listener's answers, PROCESS_LOG, capture mode), each read stays as prompt and as small as with
+     * Supervisor, one event per read.
+     */
     final boolean paceable;
     /** The daemon's read end; null once it reached end of file and was closed. */
     Fd fd;
@@ -31,8 +35,8 @@ final class OutputPipe {
     /** The pause {@link OutputPacing} gives this pipe after a drain; 0 while it is read at once. */
     long pauseNanos;
 
-    OutputPipe(ChildIo child, boolean stdout, long token, Fd fd, ChildLog log, boolean captured, boolean observed,
-               boolean paceable) {
+    OutputPipe(ChildIo child, boolean stdout, long token, Fd fd, ChildLog log, boolean captured,
+               boolean observed) {
         this.child = child;
         this.stdout = stdout;
         this.token = token;
@@ -40,7 +44,7 @@ final class OutputPipe {
         this.log = log;
         this.captured = captured;
         this.observed = observed;
-        this.paceable = paceable;
+        this.paceable = !captured && !observed;
     }
 
     /** Closes the read end (the caller has taken it out of epoll unless it was parked). */

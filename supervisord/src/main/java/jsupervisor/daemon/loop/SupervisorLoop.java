@@ -379,17 +379,16 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         ChildIo io = new ChildIo(spec.groupName(), spec.processName(), child.pid(), child.pidFd(), child.stdin(),
                 lease);
         long base = (long) child.pid() << 2;
-        boolean listener = hooks.isListener(spec.groupName());
         if (child.stdout() != null) {
             io.stdout = new OutputPipe(io, true, base | KIND_STDOUT, child.stdout(), pl.stdout,
                     hooks.captures(spec.groupName(), spec.processName(), true),
-                    hooks.observes(spec.groupName(), spec.processName(), true), !listener);
+                    hooks.observes(spec.groupName(), spec.processName(), true));
         }
         if (child.stderr() != null) {
             io.stderr = new OutputPipe(io, false, base | KIND_STDERR, child.stderr(),
                     pl.stderr == null ? pl.stdout : pl.stderr,
                     hooks.captures(spec.groupName(), spec.processName(), false),
-                    hooks.observes(spec.groupName(), spec.processName(), false), true);
+                    hooks.observes(spec.groupName(), spec.processName(), false));
         }
         children.put(child.pid(), io);
         epoll.add(child.pidFd().fd(), Epoll.IN, base | KIND_PIDFD);

@@ -10,7 +10,7 @@ class OutputPacingTest {
 
     private static OutputPipe pipe(boolean paceable) {
         ChildIo child = new ChildIo("g", "p", 42, null, null, null);
-        return new OutputPipe(child, true, 42L << 2 | 1, null, null, false, false, paceable);
+        return new OutputPipe(child, true, 42L << 2 | 1, null, null, false, !paceable); // observed: not paceable
     }
 
     @Test
