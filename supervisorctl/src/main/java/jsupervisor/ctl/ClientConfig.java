@@ -50,7 +50,7 @@ record ClientConfig(String serverurl, String username, String password, String p
         }
         IniDocument doc = new IniDocument();
         try {
-            IniParser.read(text, configfile, doc);
+            IniParser.read(text, configfile, doc, SECTION); // the whole file is checked, one section kept
         } catch (IniSyntaxException e) {
             String cls = e.getMessage().startsWith("File contains no section headers")
                     ? "configparser.MissingSectionHeaderError" : "configparser.ParsingError";
