@@ -35,13 +35,13 @@ final class PathText {
         return a + "/" + b;
     }
 
-    /** supervisor's {@code normalize_path}. */
-    static String normalize(String p, String cwd, String homeEnv) {
+    /** supervisor's {@code normalize_path}; {@code env} is read only for a {@code ~} path ({@code HOME}). */
+    static String normalize(String p, String cwd, java.util.Map<String, String> env) {
         if (p.startsWith("~")) {
             int slash = p.indexOf('/');
             String user = slash < 0 ? p.substring(1) : p.substring(1, slash);
             if (user.isEmpty()) {
-                String home = homeEnv;
+                String home = env.get("HOME");
                 if (home == null) {
                     home = System.getProperty("user.home");
                 }
