@@ -44,9 +44,10 @@ public final class Main {
 
     /** Runs supervisorctl with {@code args}, writing to the given streams; never exits the JVM. */
     static Outcome run(String[] args, String argv0, PrintStream stdout, PrintStream stderr) {
+        SocketWarmUp.start();
         CtlOptions options;
         try {
-            options = CtlOptions.parse(List.of(args), argv0, System.getenv(), System.getProperty("user.dir"));
+            options = CtlOptions.parse(List.of(args), argv0, new LazyEnvironment(), System.getProperty("user.dir"));
         } catch (CtlOptions.HelpRequested e) {
             stdout.print(CtlOptions.helpText(argv0));
             return new Outcome(ExitStatus.SUCCESS, false);
