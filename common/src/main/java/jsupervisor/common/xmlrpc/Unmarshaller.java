@@ -1,7 +1,6 @@
 package jsupervisor.common.xmlrpc;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -69,10 +68,14 @@ final class Unmarshaller {
 
     /** The text of a leaf element, consumed through its end tag; child elements are errors. */
     String readText(String element) throws XmlRpcParseException {
+        return readText(xml.next(), element);
+    }
+
+    /** {@link #readText(String)} whose first event was already read. */
+    private String readText(int firstEvent, String element) throws XmlRpcParseException {
         String text = "";
         StringBuilder more = null; // a second chunk is rare (a comment inside the text): only then build
-        while (true) {
-            int event = xml.next();
+        for (int event = firstEvent; ; event = xml.next()) {
             switch (event) {
                 case XmlScanner.TEXT -> {
                     if (text.isEmpty()) {
@@ -122,8 +125,8 @@ final class Unmarshaller {
         try {
             return switch (type) {
                 case "string" -> new XmlRpcValue.Str(readText(type));
-                case "int", "i4" -> new XmlRpcValue.Int(Scalars.parseInt32(readText(type)));
-                case "i8" -> new XmlRpcValue.Int(Scalars.parseInt64(readText(type)));
+                case "int", "i4" -> readInteger(type, true);
+                case "i8" -> readInteger(type, false);
                 case "boolean" -> new XmlRpcValue.Bool(Scalars.parseBoolean(readText(type)));
                 case "double" -> new XmlRpcValue.Double(Scalars.parseDouble(readText(type)));
                 case "dateTime.iso8601" -> new XmlRpcValue.DateTime(Scalars.parseDateTime(readText(type)));
@@ -136,6 +139,20 @@ final class Unmarshaller {
         } catch (IllegalArgumentException e) {
             throw error("bad <" + type + ">: " + e.getMessage());
         }
+    }
+
+    /** The usual {@code <int>123</int>} straight from the scanner; anything else through {@link Scalars}. */
+    private XmlRpcValue readInteger(String type, boolean int32) throws XmlRpcParseException {
+        int event = xml.next();
+        if (event == XmlScanner.TEXT && xml.textEndsAtEndTag()) {
+            long value = xml.plainInteger();
+            if (value != XmlScanner.NOT_PLAIN && (!int32 || value == (int) value)) {
+                expectEnd(type);
+                return new XmlRpcValue.Int(value);
+            }
+        }
+        String text = readText(event, type);
+        return new XmlRpcValue.Int(int32 ? Scalars.parseInt32(text) : Scalars.parseInt64(text));
     }
 
     private XmlRpcValue readNil() throws XmlRpcParseException {
@@ -163,7 +180,7 @@ final class Unmarshaller {
 
     private XmlRpcValue readStruct() throws XmlRpcParseException {
         enter("struct");
-        var members = new LinkedHashMap<String, XmlRpcValue>();
+        var members = new XmlRpcValue.Struct.ReadMembers();
         String tag;
         while ((tag = nextTag("struct")) != null) {
             if (!tag.equals("member")) {

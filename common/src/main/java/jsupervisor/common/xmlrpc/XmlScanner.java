@@ -23,6 +23,24 @@ final class XmlScanner {
     static final int TEXT = 3;
     static final int END_DOCUMENT = 4;
 
+    /** The names of XML-RPC, handed out as constants so that the common tags allocate nothing. */
+    private static final String[] KNOWN = {"value", "member", "name", "string", "int", "i4", "i8", "boolean",
+        "double", "struct", "array", "data", "param", "params", "methodResponse", "methodCall", "methodName",
+        "fault", "base64", "dateTime.iso8601", "nil"};
+    private static final char[][] KNOWN_CHARS = new char[KNOWN.length][];
+    /** NameChar for ASCII, looked up rather than computed: names are most of what a scanner reads. */
+    private static final boolean[] ASCII_NAME_CHAR = new boolean[128];
+
+    static {
+        for (int i = 0; i < KNOWN.length; i++) {
+            KNOWN_CHARS[i] = KNOWN[i].toCharArray();
+        }
+        for (char c = 0; c < 128; c++) {
+            ASCII_NAME_CHAR[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == ':' || c == '-' || c == '.';
+        }
+    }
+
     private final char[] buf;
     private final int start;
     private final int end;
@@ -40,7 +58,9 @@ final class XmlScanner {
     private int[] prefixDepths;
     private int prefixCount;
 
-    private String name;
+    private String name; // qualified
+    private String localName;
+    private boolean lastNameKnown; // the last scanName returned a KNOWN constant (no prefix)
     private String text; // made on demand: most text between tags is whitespace nobody asks for
     private int textFrom;
     private int textTo;
@@ -56,8 +76,11 @@ final class XmlScanner {
 
     /** The local name of the current start or end tag. */
     String name() {
-        int colon = name.indexOf(':');
-        return colon < 0 ? name : name.substring(colon + 1);
+        if (localName == null) {
+            int colon = name.indexOf(':');
+            localName = colon < 0 ? name : name.substring(colon + 1);
+        }
+        return localName;
     }
 
     /** The current text. */
@@ -66,6 +89,43 @@ final class XmlScanner {
             text = new String(buf, textFrom, textTo - textFrom);
         }
         return text;
+    }
+
+    /** What {@link #plainInteger()} answers for any other text. */
+    static final long NOT_PLAIN = Long.MIN_VALUE;
+
+    /**
+     * The current text as a number if it is 1 to 18 ASCII digits after an optional sign and nothing else, as
+     * every writer sends an {@code <int>}; {@link #NOT_PLAIN} otherwise (the caller then judges the text).
+     * Reads the buffer directly: the thousands of integers in a big answer then make no strings.
+     */
+    long plainInteger() {
+        if (text != null) {
+            return NOT_PLAIN; // made of references or CDATA
+        }
+        int i = textFrom;
+        boolean negative = false;
+        if (i < textTo && (buf[i] == '-' || buf[i] == '+')) {
+            negative = buf[i] == '-';
+            i++;
+        }
+        if (textTo - i < 1 || textTo - i > 18) {
+            return NOT_PLAIN;
+        }
+        long value = 0;
+        for (; i < textTo; i++) {
+            char c = buf[i];
+            if (c < '0' || c > '9') {
+                return NOT_PLAIN;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return negative ? -value : value;
+    }
+
+    /** The current text ends where an end tag starts: the next event is that end tag (or a malformed one). */
+    boolean textEndsAtEndTag() {
+        return pos + 1 < end && buf[pos] == '<' && buf[pos + 1] == '/';
     }
 
     /** The current text holds only spaces, tabs and line ends. */
@@ -145,6 +205,7 @@ final class XmlScanner {
     private void scanStartTag() throws XmlRpcParseException {
         pos++; // '<'
         String qname = scanName("an element name");
+        String local = lastNameKnown ? qname : null;
         String[] attributes = null;
         int attributeCount = 0;
         while (true) {
@@ -205,11 +266,13 @@ final class XmlScanner {
         open[depth++] = qname;
         rootSeen = true;
         name = qname;
+        localName = local;
     }
 
     private void scanEndTag() throws XmlRpcParseException {
         pos += 2; // "</"
         String qname = scanName("an element name");
+        String local = lastNameKnown ? qname : null;
         skipSpace();
         if (pos >= end || buf[pos] != '>') {
             throw malformed("expected '>' to close </" + qname + ">");
@@ -222,6 +285,7 @@ final class XmlScanner {
             throw malformed("the end tag </" + qname + "> does not match <" + open[depth - 1] + ">");
         }
         name = qname;
+        localName = local;
         close();
     }
 
@@ -244,7 +308,12 @@ final class XmlScanner {
         }
         while (pos < end) {
             char c = buf[pos];
-            if (isNameChar(c)) {
+            if (c < 128) {
+                if (!ASCII_NAME_CHAR[c]) {
+                    break;
+                }
+                pos++;
+            } else if (isNameChar(c)) {
                 pos++;
             } else if (Character.isHighSurrogate(c) && isSupplementaryName(pos)) {
                 pos += 2;
@@ -253,34 +322,39 @@ final class XmlScanner {
             }
         }
         int length = pos - first;
-        // the names of XML-RPC come back as constants, so the common tags allocate nothing
-        String known = switch (buf[first]) {
-            case 'v' -> "value";
-            case 'm' -> length == 6 ? "member" : length == 14 ? "methodResponse"
-                    : length == 10 ? (buf[first + 6] == 'C' ? "methodCall" : "methodName") : null;
-            case 'n' -> length == 4 ? "name" : "nil";
-            case 's' -> length == 6 ? (buf[first + 3] == 'i' ? "string" : "struct") : null;
-            case 'i' -> length == 3 ? "int" : length == 2 ? (buf[first + 1] == '4' ? "i4" : "i8") : null;
-            case 'b' -> length == 7 ? "boolean" : "base64";
-            case 'd' -> length == 6 ? "double" : length == 4 ? "data" : "dateTime.iso8601";
-            case 'a' -> "array";
-            case 'p' -> length == 5 ? "param" : "params";
-            case 'f' -> "fault";
-            default -> null;
-        };
-        if (known != null && known.length() == length && matches(known, first)) {
-            return known;
+        int known = knownName(first, length);
+        if (known >= 0) {
+            char[] k = KNOWN_CHARS[known];
+            if (k.length == length) {
+                int i = 0;
+                while (i < length && k[i] == buf[first + i]) {
+                    i++;
+                }
+                if (i == length) {
+                    lastNameKnown = true;
+                    return KNOWN[known];
+                }
+            }
         }
+        lastNameKnown = false;
         return new String(buf, first, length);
     }
 
-    private boolean matches(String known, int at) {
-        for (int i = 0; i < known.length(); i++) {
-            if (known.charAt(i) != buf[at + i]) {
-                return false;
-            }
-        }
-        return true;
+    /** The index in {@link #KNOWN} of the only known name this one can be, or -1. */
+    private int knownName(int first, int length) {
+        return switch (buf[first]) {
+            case 'v' -> 0;
+            case 'm' -> length == 6 ? 1 : length == 14 ? 14 : length == 10 ? (buf[first + 6] == 'C' ? 15 : 16) : -1;
+            case 'n' -> length == 4 ? 2 : 20;
+            case 's' -> length == 6 ? (buf[first + 3] == 'i' ? 3 : 9) : -1;
+            case 'i' -> length == 3 ? 4 : length == 2 ? (buf[first + 1] == '4' ? 5 : 6) : -1;
+            case 'b' -> length == 7 ? 7 : 18;
+            case 'd' -> length == 6 ? 8 : length == 4 ? 11 : 19;
+            case 'a' -> 10;
+            case 'p' -> length == 5 ? 12 : 13;
+            case 'f' -> 17;
+            default -> -1;
+        };
     }
 
     private String scanAttributeValue(String attribute) throws XmlRpcParseException {
@@ -696,10 +770,14 @@ final class XmlScanner {
 
     /** Skips whitespace; true if there was some. */
     private boolean skipSpace() {
-        int start = pos;
-        while (pos < end && isSpace(buf[pos])) {
+        int from = pos;
+        while (pos < end) {
+            char c = buf[pos];
+            if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+                break;
+            }
             pos++;
         }
-        return pos > start;
+        return pos > from;
     }
 }
