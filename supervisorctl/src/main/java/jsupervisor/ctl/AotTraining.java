@@ -71,7 +71,8 @@ public final class AotTraining {
             try (SocketChannel ch = server.accept()) {
                 String method = methodOf(readRequest(ch));
                 byte[] body = answer(method);
-                String head = "HTTP/1.0 200 OK\r\nContent-Type: text/xml\r\nContent-Length: " + body.length + "\r\n\r\n";
+                String head = "HTTP/1.0 200 OK\r\nContent-Type: text/xml\r\nContent-Length: " + body.length
+                        + "\r\n\r\n";
                 ch.write(ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)));
                 ch.write(ByteBuffer.wrap(body));
             } catch (IOException e) {

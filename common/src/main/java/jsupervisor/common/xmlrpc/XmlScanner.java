@@ -15,6 +15,10 @@ package jsupervisor.common.xmlrpc;
  *
  * <p>Replaces the JDK's StAX parser, whose factory set-up and cold code paths dominated the start-up of a
  * short-lived supervisorctl (DESIGN.md, start-up). Single use, confined to the thread that reads the document.
+ *
+ * <p>Longer than most files here: markup, text and references all move one cursor over one buffer and report
+ * errors at its position, so they stay together; names ({@link XmlNames}) and namespace prefixes
+ * ({@link XmlPrefixes}), which need neither, live apart.
  */
 final class XmlScanner {
     static final int START_ELEMENT = 1;
@@ -22,24 +26,6 @@ final class XmlScanner {
     /** Character data, with references resolved, CDATA sections merged in and line ends normalised. */
     static final int TEXT = 3;
     static final int END_DOCUMENT = 4;
-
-    /** The names of XML-RPC, handed out as constants so that the common tags allocate nothing. */
-    private static final String[] KNOWN = {"value", "member", "name", "string", "int", "i4", "i8", "boolean",
-        "double", "struct", "array", "data", "param", "params", "methodResponse", "methodCall", "methodName",
-        "fault", "base64", "dateTime.iso8601", "nil"};
-    private static final char[][] KNOWN_CHARS = new char[KNOWN.length][];
-    /** NameChar for ASCII, looked up rather than computed: names are most of what a scanner reads. */
-    private static final boolean[] ASCII_NAME_CHAR = new boolean[128];
-
-    static {
-        for (int i = 0; i < KNOWN.length; i++) {
-            KNOWN_CHARS[i] = KNOWN[i].toCharArray();
-        }
-        for (char c = 0; c < 128; c++) {
-            ASCII_NAME_CHAR[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '_' || c == ':' || c == '-' || c == '.';
-        }
-    }
 
     private final char[] buf;
     private final int start;
@@ -52,15 +38,11 @@ final class XmlScanner {
     private boolean rootSeen;
     private boolean emptyElement; // the START just returned was <x/>: its END comes next
 
-    // prefixes declared by xmlns:p attributes, their URIs and the depth of the element declaring them (rare)
-    private String[] prefixes;
-    private String[] uris;
-    private int[] prefixDepths;
-    private int prefixCount;
+    private final XmlPrefixes prefixes = new XmlPrefixes();
 
     private String name; // qualified
     private String localName;
-    private boolean lastNameKnown; // the last scanName returned a KNOWN constant (no prefix)
+    private boolean lastNameKnown; // the last scanName returned an XML-RPC name constant (no prefix)
     private String text; // made on demand: most text between tags is whitespace nobody asks for
     private int textFrom;
     private int textTo;
@@ -291,17 +273,15 @@ final class XmlScanner {
 
     private void close() {
         depth--;
-        while (prefixCount > 0 && prefixDepths[prefixCount - 1] > depth) {
-            prefixCount--;
-        }
+        prefixes.leave(depth);
     }
 
     /** A Name; known XML-RPC names come back as constants. */
     private String scanName(String what) throws XmlRpcParseException {
         int first = pos;
-        if (pos < end && isNameStart(buf[pos])) {
+        if (pos < end && XmlNames.isNameStart(buf[pos])) {
             pos++;
-        } else if (pos < end && Character.isHighSurrogate(buf[pos]) && isSupplementaryName(pos)) {
+        } else if (XmlNames.isSupplementary(buf, pos, end)) {
             pos += 2;
         } else {
             throw malformed("expected " + what);
@@ -309,52 +289,21 @@ final class XmlScanner {
         while (pos < end) {
             char c = buf[pos];
             if (c < 128) {
-                if (!ASCII_NAME_CHAR[c]) {
+                if (!XmlNames.ASCII_NAME_CHAR[c]) {
                     break;
                 }
                 pos++;
-            } else if (isNameChar(c)) {
+            } else if (XmlNames.isNameChar(c)) {
                 pos++;
-            } else if (Character.isHighSurrogate(c) && isSupplementaryName(pos)) {
+            } else if (XmlNames.isSupplementary(buf, pos, end)) {
                 pos += 2;
             } else {
                 break;
             }
         }
-        int length = pos - first;
-        int known = knownName(first, length);
-        if (known >= 0) {
-            char[] k = KNOWN_CHARS[known];
-            if (k.length == length) {
-                int i = 0;
-                while (i < length && k[i] == buf[first + i]) {
-                    i++;
-                }
-                if (i == length) {
-                    lastNameKnown = true;
-                    return KNOWN[known];
-                }
-            }
-        }
-        lastNameKnown = false;
-        return new String(buf, first, length);
-    }
-
-    /** The index in {@link #KNOWN} of the only known name this one can be, or -1. */
-    private int knownName(int first, int length) {
-        return switch (buf[first]) {
-            case 'v' -> 0;
-            case 'm' -> length == 6 ? 1 : length == 14 ? 14 : length == 10 ? (buf[first + 6] == 'C' ? 15 : 16) : -1;
-            case 'n' -> length == 4 ? 2 : 20;
-            case 's' -> length == 6 ? (buf[first + 3] == 'i' ? 3 : 9) : -1;
-            case 'i' -> length == 3 ? 4 : length == 2 ? (buf[first + 1] == '4' ? 5 : 6) : -1;
-            case 'b' -> length == 7 ? 7 : 18;
-            case 'd' -> length == 6 ? 8 : length == 4 ? 11 : 19;
-            case 'a' -> 10;
-            case 'p' -> length == 5 ? 12 : 13;
-            case 'f' -> 17;
-            default -> -1;
-        };
+        String known = XmlNames.known(buf, first, pos - first);
+        lastNameKnown = known != null;
+        return known != null ? known : new String(buf, first, pos - first);
     }
 
     private String scanAttributeValue(String attribute) throws XmlRpcParseException {
@@ -386,22 +335,9 @@ final class XmlScanner {
     }
 
     private void declarePrefix(String prefix, String uri) throws XmlRpcParseException {
-        if (prefix.isEmpty() || prefix.indexOf(':') >= 0 || uri.isEmpty() || prefix.equals("xmlns")) {
+        if (!prefixes.declare(prefix, uri, depth + 1)) { // depth + 1: the element being read, once pushed
             throw malformed("bad namespace declaration of prefix '" + prefix + "'");
         }
-        if (prefixes == null) {
-            prefixes = new String[4];
-            uris = new String[4];
-            prefixDepths = new int[4];
-        } else if (prefixCount == prefixes.length) {
-            prefixes = java.util.Arrays.copyOf(prefixes, prefixCount * 2);
-            uris = java.util.Arrays.copyOf(uris, prefixCount * 2);
-            prefixDepths = java.util.Arrays.copyOf(prefixDepths, prefixCount * 2);
-        }
-        prefixes[prefixCount] = prefix;
-        uris[prefixCount] = uri;
-        prefixDepths[prefixCount] = depth + 1; // the element being read, once pushed
-        prefixCount++;
     }
 
     /**
@@ -417,15 +353,11 @@ final class XmlScanner {
             throw malformed("'" + qname + "' is not a qualified name");
         }
         String prefix = qname.substring(0, colon);
-        if (prefix.equals("xml")) {
-            return "http://www.w3.org/XML/1998/namespace";
+        String uri = prefixes.uri(prefix);
+        if (uri == null) {
+            throw malformed("the prefix '" + prefix + "' of '" + qname + "' is not bound");
         }
-        for (int i = prefixCount - 1; i >= 0; i--) {
-            if (prefixes[i].equals(prefix)) {
-                return uris[i];
-            }
-        }
-        throw malformed("the prefix '" + prefix + "' of '" + qname + "' is not bound");
+        return uri;
     }
 
     /** Prefixes are bound, and no two attributes share a namespace URI and local name. */
@@ -710,34 +642,6 @@ final class XmlScanner {
 
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    }
-
-    /** XML 1.0 (fifth edition) NameStartChar, in the Basic Multilingual Plane. */
-    private static boolean isNameStart(char c) {
-        if (c < 0x80) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
-        }
-        return (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF)
-                || (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D)
-                || (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF)
-                || (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD);
-    }
-
-    /** NameChar in the Basic Multilingual Plane (supplementary characters: {@link #isSupplementaryName}). */
-    private static boolean isNameChar(char c) {
-        if (c < 0x80) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-                    || c == ':' || c == '-' || c == '.';
-        }
-        return isNameStart(c) || c == 0xB7 || (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040);
-    }
-
-    private boolean isSupplementaryName(int i) {
-        if (i + 1 >= end || !Character.isLowSurrogate(buf[i + 1])) {
-            return false;
-        }
-        int cp = Character.toCodePoint(buf[i], buf[i + 1]);
-        return cp >= 0x10000 && cp <= 0xEFFFF;
     }
 
     // --- small helpers ---
