@@ -139,7 +139,8 @@ public final class IniParser {
                 } else if ((c == '=' || c == ':') && delimiter < 0) {
                     delimiter = i;
                 }
-                if (!isSpace(c)) {
+                // printable ASCII, nearly every character, is decided without a call
+                if ((c > ' ' && c < 0x7f) || !isSpace(c)) {
                     if (first < 0) {
                         first = i;
                     }
