@@ -37,7 +37,7 @@ record ClientConfig(String serverurl, String username, String password, String p
 
     static ClientConfig read(String configfile, Map<String, String> env, String cwd)
             throws UsageError, UnparsableConfig {
-        String here = PathText.dirname(PathText.normalize(configfile, cwd, env.get("HOME")));
+        String here = PathText.dirname(PathText.normalize(configfile, cwd, env));
         Path file = Path.of(configfile);
         if (!Files.exists(file)) {
             throw new UsageError("could not find config file " + configfile);
@@ -50,7 +50,7 @@ record ClientConfig(String serverurl, String username, String password, String p
         }
         IniDocument doc = new IniDocument();
         try {
-            IniParser.read(text, configfile, doc);
+            IniParser.read(text, configfile, doc, SECTION); // the whole file is checked, one section kept
         } catch (IniSyntaxException e) {
             String cls = e.getMessage().startsWith("File contains no section headers")
                     ? "configparser.MissingSectionHeaderError" : "configparser.ParsingError";
@@ -59,36 +59,68 @@ record ClientConfig(String serverurl, String username, String password, String p
         if (!doc.hasSection(SECTION)) {
             throw new UsageError(".ini file does not include supervisorctl section");
         }
-        Map<String, String> envNames = new HashMap<>();
-        env.forEach((k, v) -> envNames.put("ENV_" + k, v));
-        Map<String, String> withHere = new HashMap<>(envNames);
-        withHere.put("here", here);
-        String serverurl = get(doc, "serverurl", CtlOptions.DEFAULT_SERVERURL, withHere);
+        Expansions names = new Expansions(env, here);
+        String serverurl = get(doc, "serverurl", CtlOptions.DEFAULT_SERVERURL, names, true);
         if (serverurl.startsWith("unix://")) {
-            serverurl = "unix://" + PathText.normalize(serverurl.substring(7), cwd, env.get("HOME"));
+            serverurl = "unix://" + PathText.normalize(serverurl.substring(7), cwd, env);
         }
-        String prompt = get(doc, "prompt", "supervisor", envNames);
-        String username = get(doc, "username", null, envNames);
-        String password = get(doc, "password", null, envNames);
-        String history = get(doc, "history_file", null, withHere);
+        String prompt = get(doc, "prompt", "supervisor", names, false);
+        String username = get(doc, "username", null, names, false);
+        String password = get(doc, "password", null, names, false);
+        String history = get(doc, "history_file", null, names, true);
         if (history != null && !history.isEmpty()) {
-            history = PathText.normalize(history, cwd, env.get("HOME"));
+            history = PathText.normalize(history, cwd, env);
         } else {
             history = null;
         }
         return new ClientConfig(serverurl, username, password, prompt, history);
     }
 
-    /** {@code parser.getdefault(key, default, expansions)}: a default is expanded too, unless it is None. */
-    private static String get(IniDocument doc, String key, String dflt, Map<String, String> names) throws UsageError {
+    /**
+     * {@code parser.getdefault(key, default, expansions)}: a default is expanded too, unless it is None. A value
+     * without a {@code %} is its own expansion, so the names are built only for one that has one.
+     */
+    private static String get(IniDocument doc, String key, String dflt, Expansions names, boolean withHere)
+            throws UsageError {
         String v = doc.get(SECTION, key).map(IniValue::text).orElse(dflt);
-        if (v == null) {
-            return null;
+        if (v == null || v.indexOf('%') < 0) {
+            return v;
         }
         try {
-            return PercentFormat.expand(v, names, SECTION + "." + key);
+            return PercentFormat.expand(v, withHere ? names.withHere() : names.env(), SECTION + "." + key);
         } catch (PercentFormat.ExpansionException e) {
             throw new UsageError(e.getMessage());
+        }
+    }
+
+    /** The names a value may use: {@code ENV_X} for each environment variable, and for some {@code here}. */
+    private static final class Expansions {
+        private final Map<String, String> environment;
+        private final String here;
+        private Map<String, String> env;
+        private Map<String, String> withHere;
+
+        Expansions(Map<String, String> environment, String here) {
+            this.environment = environment;
+            this.here = here;
+        }
+
+        Map<String, String> env() {
+            if (env == null) {
+                env = new HashMap<>();
+                for (Map.Entry<String, String> e : environment.entrySet()) {
+                    env.put("ENV_" + e.getKey(), e.getValue());
+                }
+            }
+            return env;
+        }
+
+        Map<String, String> withHere() {
+            if (withHere == null) {
+                withHere = new HashMap<>(env());
+                withHere.put("here", here);
+            }
+            return withHere;
         }
     }
 }

@@ -25,24 +25,38 @@ public final class Main {
         String argv0 = System.getProperty("jsupervisor.argv0", "supervisorctl");
         PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), false, StandardCharsets.UTF_8);
+        Outcome outcome = run(args, argv0, stdout, stderr);
+        stdout.flush();
+        stderr.flush();
+        if (outcome.shell()) {
+            System.exit(outcome.status());
+        }
+        // Every message was flushed as it was written, and a one-shot command registers no shutdown hook:
+        // halt skips Runtime.exit's System.Logger lookup (JDK 17+), which costs a cold JVM several milliseconds.
+        Runtime.getRuntime().halt(outcome.status());
+    }
+
+    /**
+     * How a run ended: its exit status, and whether it was the interactive shell (whose terminal library may
+     * rely on shutdown hooks).
+     */
+    record Outcome(int status, boolean shell) {}
+
+    /** Runs supervisorctl with {@code args}, writing to the given streams; never exits the JVM. */
+    static Outcome run(String[] args, String argv0, PrintStream stdout, PrintStream stderr) {
+        SocketWarmUp.start();
         CtlOptions options;
         try {
-            options = CtlOptions.parse(List.of(args), argv0, System.getenv(), System.getProperty("user.dir"));
+            options = CtlOptions.parse(List.of(args), argv0, new LazyEnvironment(), System.getProperty("user.dir"));
         } catch (CtlOptions.HelpRequested e) {
             stdout.print(CtlOptions.helpText(argv0));
-            stdout.flush();
-            System.exit(ExitStatus.SUCCESS);
-            return;
+            return new Outcome(ExitStatus.SUCCESS, false);
         } catch (UnparsableConfig e) {
             stderr.print("Traceback (most recent call last):\n" + e.lastLine() + "\n");
-            stderr.flush();
-            System.exit(ExitStatus.GENERIC);
-            return;
+            return new Outcome(ExitStatus.GENERIC, false);
         } catch (UsageError e) {
             stderr.print("Error: " + e.getMessage() + "\nFor help, use " + argv0 + " -h\n");
-            stderr.flush();
-            System.exit(ExitStatus.USAGE);
-            return;
+            return new Outcome(ExitStatus.USAGE, false);
         }
         Output out = new Output(stdout, stderr);
         Interrupts interrupts = new Interrupts();
@@ -51,10 +65,10 @@ public final class Main {
         interrupts.install();
         if (!options.args().isEmpty()) {
             ctl.onecmd(String.join(" ", options.args()));
-            System.exit(ctl.exitStatus());
+            return new Outcome(ctl.exitStatus(), false);
         }
         new Shell(ctl, options, interrupts).run();
-        System.exit(ExitStatus.SUCCESS);
+        return new Outcome(ExitStatus.SUCCESS, true);
     }
 
     /** The default plugin's commands, plus {@code help} and {@code EOF}. */

@@ -1,13 +1,16 @@
 package jsupervisor.ctl;
 
 import java.io.EOFException;
+import java.io.IOException;
 import java.nio.file.Path;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.NonBlockingReader;
 
 /**
  * The shell's line editor on a real terminal: JLine with readline-style history (plain lines in
@@ -17,6 +20,9 @@ import org.jline.terminal.TerminalBuilder;
  * Main thread only.
  */
 final class TerminalShell implements LineInput, AutoCloseable {
+    /** How long the key of an interrupt that arrived as a signal first may take to follow (see settleInterrupt). */
+    private static final long INTERRUPT_KEY_WAIT_MS = 200;
+
     private final Terminal terminal;
     private final LineReader reader;
     private final ShellCompleter completer;
@@ -52,6 +58,7 @@ final class TerminalShell implements LineInput, AutoCloseable {
         try {
             return reader.readLine(prompt);
         } catch (UserInterruptException e) {
+            settleInterrupt();
             throw new Shell.ShellInterrupted();
         } catch (EndOfFileException e) {
             throw new EOFException("EOF when reading a line");
@@ -63,9 +70,33 @@ final class TerminalShell implements LineInput, AutoCloseable {
         try {
             return reader.readLine(prompt, '\0');
         } catch (UserInterruptException e) {
+            settleInterrupt();
             throw new Shell.ShellInterrupted();
         } catch (EndOfFileException e) {
             throw new EOFException("EOF when reading a line");
+        }
+    }
+
+    /**
+     * JLine 4 reads Ctrl-C in raw mode as a character and also raises SIGINT for that character
+     * (SignalInterceptingInputStream), so one key reaches readLine twice: as the interrupt key binding and as
+     * an interrupt of this thread. Whichever of the two ended readLine, the other must not end the next
+     * readLine, which after {@code fg} is the shell's own prompt. If the key was read, its signal left this
+     * thread's interrupt flag set: clear it. If the signal won, the key itself is on its way into the reader
+     * (the pump thread raises the signal just before handing the key over): consume it.
+     */
+    private void settleInterrupt() {
+        if (Thread.interrupted()) {
+            return;
+        }
+        try {
+            NonBlockingReader in = terminal.reader();
+            int intr = terminal.getAttributes().getControlChar(Attributes.ControlChar.VINTR);
+            if (in.peek(INTERRUPT_KEY_WAIT_MS) == intr) {
+                in.read();
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing to consume
         }
     }
 

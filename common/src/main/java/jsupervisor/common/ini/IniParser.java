@@ -28,7 +28,19 @@ public final class IniParser {
 
     /** Parses {@code text} as if it were the file named {@code fileName} into {@code doc}. */
     public static void read(String text, String fileName, IniDocument doc) throws IniSyntaxException {
-        new Pass(fileName, doc).run(splitLines(text));
+        read(text, fileName, doc, null);
+    }
+
+    /**
+     * Like {@link #read(String, String, IniDocument)}, but keeps only the section named {@code onlySection}
+     * (and {@code [DEFAULT]}); every line is still checked, so the errors are the same. supervisorctl reads
+     * its one section out of a file that may hold a thousand programs.
+     *
+     * @param onlySection a section name, or null for all of them
+     */
+    public static void read(String text, String fileName, IniDocument doc, String onlySection)
+            throws IniSyntaxException {
+        new Pass(fileName, doc, onlySection).run(text);
     }
 
     /**
@@ -47,42 +59,50 @@ public final class IniParser {
         }
     }
 
-    /** Splits into lines that keep their {@code \n}, with Python's universal-newline translation. */
-    static List<String> splitLines(String text) {
-        String t = text.replace("\r\n", "\n").replace('\r', '\n');
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        while (start < t.length()) {
-            int nl = t.indexOf('\n', start);
-            int end = nl < 0 ? t.length() : nl + 1;
-            lines.add(t.substring(start, end));
-            start = end;
-        }
-        return lines;
-    }
-
-    /** One file's worth of parser state (configparser's locals in {@code _read}). */
+    /**
+     * One file's worth of parser state (configparser's locals in {@code _read}). Each line is classified in one
+     * pass over its characters, and strings are made only for what is kept: a cold JVM interprets this code,
+     * so characters visited and objects made are what its time goes on (a 1000-program file: 6000 lines).
+     */
     static final class Pass {
+        private static final int NONE = Integer.MAX_VALUE;
+
         private final String fileName;
         private final IniDocument doc;
-        private IniSection current;
-        private String optionName;
+        private final String onlySection;
+        private char[] buf;
+        private boolean inSection; // configparser's cursect is not None
+        private IniSection current; // the section being read, null when it is not kept
+        private String optionName; // lower-cased; Python's optname, whose "" and None both count as unset
+        private boolean optionSet; // optname is truthy
         private int indentLevel;
         private final Map<String, List<String>> pending = new LinkedHashMap<>();
         private final Map<String, IniValue> pendingFirstLine = new LinkedHashMap<>();
         private StringBuilder errors;
         private int firstErrorLine;
 
-        Pass(String fileName, IniDocument doc) {
+        Pass(String fileName, IniDocument doc, String onlySection) {
             this.fileName = fileName;
             this.doc = doc;
+            this.onlySection = onlySection;
         }
 
-        void run(List<String> lines) throws IniSyntaxException {
+        void run(String text) throws IniSyntaxException {
+            if (text.indexOf('\r') >= 0) {
+                text = text.replace("\r\n", "\n").replace('\r', '\n'); // universal newlines
+            }
+            buf = text.toCharArray();
+            int n = buf.length;
+            int start = 0;
             int lineNo = 0;
-            for (String line : lines) {
-                lineNo++;
-                handle(line, lineNo);
+            while (start < n) {
+                int end = start;
+                while (end < n && buf[end] != '\n') {
+                    end++;
+                }
+                end = end < n ? end + 1 : n; // the line keeps its \n, as Python's file iteration does
+                handle(start, end, ++lineNo);
+                start = end;
             }
             flush();
             if (errors != null) {
@@ -90,54 +110,131 @@ public final class IniParser {
             }
         }
 
-        private void handle(String line, int lineNo) throws IniSyntaxException {
-            int commentStart = commentStart(line);
-            String value = PythonText.strip(commentStart < 0 ? line : line.substring(0, commentStart));
-            if (value.isEmpty()) {
+        private void handle(int s, int e, int lineNo) throws IniSyntaxException {
+            // one pass: first and last non-blank, the first '=' or ':', and for ';' and '#' the first occurrence
+            // that may open a comment together with its rank among that prefix's occurrences (see commentStart)
+            int first = -1;
+            int last = -1;
+            int delimiter = -1;
+            int semis = 0;
+            int semiRound = NONE;
+            int semiAt = -1;
+            int hashes = 0;
+            int hashRound = NONE;
+            int hashAt = -1;
+            for (int i = s; i < e; i++) {
+                char c = buf[i];
+                if (c == ';') {
+                    semis++;
+                    if (semiRound == NONE && (i == s || isSpace(buf[i - 1]))) {
+                        semiRound = semis;
+                        semiAt = i;
+                    }
+                } else if (c == '#') {
+                    hashes++;
+                    if (hashRound == NONE && (i == s || isSpace(buf[i - 1]))) {
+                        hashRound = hashes;
+                        hashAt = i;
+                    }
+                } else if ((c == '=' || c == ':') && delimiter < 0) {
+                    delimiter = i;
+                }
+                // printable ASCII, nearly every character, is decided without a call
+                if ((c > ' ' && c < 0x7f) || !isSpace(c)) {
+                    if (first < 0) {
+                        first = i;
+                    }
+                    last = i;
+                }
+            }
+            int commentStart;
+            if (first >= 0 && (buf[first] == '#' || buf[first] == ';')) {
+                commentStart = s; // a full-line comment
+            } else if (semiRound == NONE && hashRound == NONE) {
+                commentStart = -1;
+            } else if (semiRound != hashRound) {
+                commentStart = semiRound < hashRound ? semiAt : hashAt;
+            } else {
+                commentStart = Math.min(semiAt, hashAt);
+            }
+            // value = line[:commentStart].strip()
+            int valueStart = first;
+            int valueEnd = last + 1;
+            if (commentStart >= 0) {
+                valueEnd = commentStart;
+                while (valueEnd > s && isSpace(buf[valueEnd - 1])) {
+                    valueEnd--;
+                }
+            }
+            if (first < 0 || valueEnd <= valueStart) {
                 // a blank line (not a comment) is kept inside a multi-line value
-                if (commentStart < 0 && current != null && optionName != null) {
+                if (commentStart < 0 && inSection && optionSet && current != null) {
                     pending.get(key(optionName)).add("");
                 }
                 return;
             }
-            int indent = PythonText.firstNonSpace(line);
-            if (current != null && optionName != null && indent > indentLevel) {
-                pending.get(key(optionName)).add(value);
+            int indent = first - s;
+            if (inSection && optionSet && indent > indentLevel) {
+                if (current != null) {
+                    pending.get(key(optionName)).add(new String(buf, valueStart, valueEnd - valueStart));
+                }
                 return;
             }
             indentLevel = indent;
-            if (value.startsWith("[") && value.indexOf(']', 2) > 0) {
-                openSection(value.substring(1, value.lastIndexOf(']')), lineNo);
-                return;
+            if (buf[valueStart] == '[') {
+                // the header regex is \[(?P<header>.+)\] matched greedily: "[a] b]" names "a] b"
+                for (int j = valueEnd - 1; j >= valueStart + 2; j--) {
+                    if (buf[j] == ']') {
+                        openSection(new String(buf, valueStart + 1, j - valueStart - 1), lineNo);
+                        return;
+                    }
+                }
             }
-            if (current == null) {
+            if (!inSection) {
+                String line = new String(buf, s, e - s);
                 throw new IniSyntaxException("File contains no section headers.\nfile: "
                         + PythonRepr.of(fileName) + ", line: " + lineNo + "\n" + PythonRepr.of(line),
                         fileName, lineNo);
             }
-            int delim = delimiterIndex(value);
-            if (delim < 0) {
-                addError(lineNo, line);
+            if (delimiter < 0 || delimiter >= valueEnd) {
+                addError(lineNo, new String(buf, s, e - s));
                 return;
             }
-            String name = PythonText.rstrip(value.substring(0, delim));
-            if (name.isEmpty()) {
-                addError(lineNo, line);
+            int nameEnd = delimiter;
+            while (nameEnd > valueStart && isSpace(buf[nameEnd - 1])) {
+                nameEnd--;
             }
-            optionName = name.toLowerCase(java.util.Locale.ROOT);
+            if (nameEnd == valueStart) {
+                addError(lineNo, new String(buf, s, e - s));
+            }
+            optionSet = nameEnd > valueStart;
+            if (current == null) {
+                return;
+            }
+            optionName = new String(buf, valueStart, nameEnd - valueStart).toLowerCase(java.util.Locale.ROOT);
+            int v = delimiter + 1;
+            while (v < valueEnd && isSpace(buf[v])) {
+                v++;
+            }
             String k = key(optionName);
             List<String> parts = new ArrayList<>();
-            parts.add(PythonText.strip(value.substring(delim + 1)));
+            parts.add(new String(buf, v, valueEnd - v));
             pending.put(k, parts);
             pendingFirstLine.put(k, new IniValue("", fileName, lineNo));
         }
 
-        private void openSection(String name, int lineNo) {
-            // the header regex is \[(?P<header>.+)\] matched greedily: "[a] b]" names "a] b"
-            current = doc.sectionForWrite(name, fileName, lineNo);
-            optionName = null;
+        /** Python's {@code str.isspace}, the ASCII letters, digits and punctuation decided in one comparison. */
+        private static boolean isSpace(char c) {
+            return (c <= ' ' || c >= 0x7f) && PythonText.isSpace(c);
         }
 
+        private void openSection(String name, int lineNo) {
+            inSection = true;
+            boolean kept = onlySection == null || onlySection.equals(name) || IniDocument.DEFAULT_SECTION.equals(name);
+            current = kept ? doc.sectionForWrite(name, fileName, lineNo) : null;
+            optionName = null;
+            optionSet = false;
+        }
         private String key(String option) {
             return current.name() + "\u0000" + option;
         }
@@ -167,9 +264,10 @@ public final class IniParser {
         }
 
         /**
-         * Index where a comment starts, or -1. Mirrors configparser exactly, including its round-based search:
-         * each round looks at the next occurrence of every prefix, and the first round in which any occurrence
-         * stands at the line start or after whitespace decides.
+         * Index where a comment starts in {@code line}, or -1. Mirrors configparser exactly, including its
+         * round-based search: each round looks at the next occurrence of every prefix, and the first round in
+         * which any occurrence stands at the line start or after whitespace decides. {@link #handle} computes
+         * the same in its one pass; this form is for tests.
          */
         static int commentStart(String line) {
             String stripped = PythonText.strip(line);
@@ -205,16 +303,6 @@ public final class IniParser {
 
         private static boolean startsComment(String line, int idx) {
             return idx == 0 || PythonText.isSpace(line.charAt(idx - 1));
-        }
-
-        /** The first '=' or ':' (configparser's lazy option pattern picks the earliest delimiter). */
-        private static int delimiterIndex(String value) {
-            int eq = value.indexOf('=');
-            int colon = value.indexOf(':');
-            if (eq < 0) {
-                return colon;
-            }
-            return colon < 0 ? eq : Math.min(eq, colon);
         }
     }
 }

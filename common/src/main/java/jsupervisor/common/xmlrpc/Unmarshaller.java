@@ -1,43 +1,40 @@
 package jsupervisor.common.xmlrpc;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
- * Turns the StAX events of one document into {@link XmlRpcValue}s, strictly: an element the
- * XML-RPC grammar does not allow at that point, text beside a typed element, any DTD or entity
- * event, or nesting deeper than the cap is an {@link XmlRpcParseException} naming the line and
- * column. Named after Python's {@code xmlrpc.client.Unmarshaller}, whose input it accepts.
+ * Turns the {@link XmlScanner} events of one document into {@link XmlRpcValue}s, strictly: an
+ * element the XML-RPC grammar does not allow at that point, text beside a typed element, or
+ * nesting deeper than the cap is an {@link XmlRpcParseException} naming the line and column (the
+ * scanner refuses malformed XML and any DOCTYPE). Named after Python's
+ * {@code xmlrpc.client.Unmarshaller}, whose input it accepts.
  *
  * <p>Single-use and confined to the thread that reads the document. Recursion is bounded by the
  * depth cap, so hostile nesting cannot exhaust the stack.
  */
 final class Unmarshaller {
-    private final XMLStreamReader xml;
+    private final XmlScanner xml;
     private final int maxDepth;
     private int depth;
 
-    Unmarshaller(XMLStreamReader xml, int maxDepth) {
+    Unmarshaller(XmlScanner xml, int maxDepth) {
         this.xml = xml;
         this.maxDepth = maxDepth;
     }
 
     /** Moves to the root element and checks its name. */
-    void expectRoot(String name) throws XMLStreamException, XmlRpcParseException {
+    void expectRoot(String name) throws XmlRpcParseException {
         int event = nextSignificant();
-        if (event != XMLStreamConstants.START_ELEMENT || !xml.getLocalName().equals(name)) {
+        if (event != XmlScanner.START_ELEMENT || !xml.name().equals(name)) {
             throw error("expected <" + name + "> as the root element but got " + describe(event));
         }
     }
 
     /** After the root element closed: only comments and whitespace may follow. */
-    void expectEndOfDocument() throws XMLStreamException, XmlRpcParseException {
+    void expectEndOfDocument() throws XmlRpcParseException {
         int event = nextSignificant();
-        if (event != XMLStreamConstants.END_DOCUMENT) {
+        if (event != XmlScanner.END_DOCUMENT) {
             throw error("expected the end of the document but got " + describe(event));
         }
     }
@@ -46,23 +43,23 @@ final class Unmarshaller {
      * The next start or end tag, skipping whitespace and comments: a start tag returns its local
      * name, an end tag returns null. Text that is not whitespace is an error here.
      */
-    String nextTag(String parent) throws XMLStreamException, XmlRpcParseException {
+    String nextTag(String parent) throws XmlRpcParseException {
         int event = nextSignificant();
         return switch (event) {
-            case XMLStreamConstants.START_ELEMENT -> xml.getLocalName();
-            case XMLStreamConstants.END_ELEMENT -> null;
+            case XmlScanner.START_ELEMENT -> xml.name();
+            case XmlScanner.END_ELEMENT -> null;
             default -> throw error("unexpected " + describe(event) + " in <" + parent + ">");
         };
     }
 
-    void expectStart(String name, String parent) throws XMLStreamException, XmlRpcParseException {
+    void expectStart(String name, String parent) throws XmlRpcParseException {
         String tag = nextTag(parent);
         if (!name.equals(tag)) {
             throw error("expected <" + name + "> in <" + parent + "> but got " + tagName(tag, parent));
         }
     }
 
-    void expectEnd(String parent) throws XMLStreamException, XmlRpcParseException {
+    void expectEnd(String parent) throws XmlRpcParseException {
         String tag = nextTag(parent);
         if (tag != null) {
             throw error("unexpected <" + tag + "> in <" + parent + ">");
@@ -70,23 +67,27 @@ final class Unmarshaller {
     }
 
     /** The text of a leaf element, consumed through its end tag; child elements are errors. */
-    String readText(String element) throws XMLStreamException, XmlRpcParseException {
+    String readText(String element) throws XmlRpcParseException {
+        return readText(xml.next(), element);
+    }
+
+    /** {@link #readText(String)} whose first event was already read. */
+    private String readText(int firstEvent, String element) throws XmlRpcParseException {
         String text = "";
-        StringBuilder more = null; // a second chunk is rare (IS_COALESCING): only then build
-        while (true) {
-            int event = nextRaw();
+        StringBuilder more = null; // a second chunk is rare (a comment inside the text): only then build
+        for (int event = firstEvent; ; event = xml.next()) {
             switch (event) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                case XmlScanner.TEXT -> {
                     if (text.isEmpty()) {
-                        text = xml.getText();
+                        text = xml.text();
                     } else {
                         if (more == null) {
                             more = new StringBuilder(text);
                         }
-                        more.append(xml.getText());
+                        more.append(xml.text());
                     }
                 }
-                case XMLStreamConstants.END_ELEMENT -> {
+                case XmlScanner.END_ELEMENT -> {
                     return more == null ? text : more.toString();
                 }
                 default -> throw error("unexpected " + describe(event) + " in <" + element + ">");
@@ -98,21 +99,20 @@ final class Unmarshaller {
      * One value whose {@code <value>} start tag was just read, consumed through {@code </value>}.
      * A {@code <value>} holding only text is a string, whitespace included, as in Python.
      */
-    XmlRpcValue readValue() throws XMLStreamException, XmlRpcParseException {
+    XmlRpcValue readValue() throws XmlRpcParseException {
         String text = "";
         while (true) {
-            int event = nextRaw();
+            int event = xml.next();
             switch (event) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text = text.isEmpty() ? xml.getText() : text + xml.getText();
-                case XMLStreamConstants.END_ELEMENT -> {
+                case XmlScanner.TEXT -> text = text.isEmpty() ? xml.text() : text + xml.text();
+                case XmlScanner.END_ELEMENT -> {
                     return new XmlRpcValue.Str(text);
                 }
-                case XMLStreamConstants.START_ELEMENT -> {
+                case XmlScanner.START_ELEMENT -> {
                     if (!text.isBlank()) {
-                        throw error("text beside <" + xml.getLocalName() + "> in <value>");
+                        throw error("text beside <" + xml.name() + "> in <value>");
                     }
-                    XmlRpcValue value = readTyped(xml.getLocalName());
+                    XmlRpcValue value = readTyped(xml.name());
                     expectEnd("value");
                     return value;
                 }
@@ -121,12 +121,12 @@ final class Unmarshaller {
         }
     }
 
-    private XmlRpcValue readTyped(String type) throws XMLStreamException, XmlRpcParseException {
+    private XmlRpcValue readTyped(String type) throws XmlRpcParseException {
         try {
             return switch (type) {
                 case "string" -> new XmlRpcValue.Str(readText(type));
-                case "int", "i4" -> new XmlRpcValue.Int(Scalars.parseInt32(readText(type)));
-                case "i8" -> new XmlRpcValue.Int(Scalars.parseInt64(readText(type)));
+                case "int", "i4" -> readInteger(type, true);
+                case "i8" -> readInteger(type, false);
                 case "boolean" -> new XmlRpcValue.Bool(Scalars.parseBoolean(readText(type)));
                 case "double" -> new XmlRpcValue.Double(Scalars.parseDouble(readText(type)));
                 case "dateTime.iso8601" -> new XmlRpcValue.DateTime(Scalars.parseDateTime(readText(type)));
@@ -141,14 +141,28 @@ final class Unmarshaller {
         }
     }
 
-    private XmlRpcValue readNil() throws XMLStreamException, XmlRpcParseException {
+    /** The usual {@code <int>123</int>} straight from the scanner; anything else through {@link Scalars}. */
+    private XmlRpcValue readInteger(String type, boolean int32) throws XmlRpcParseException {
+        int event = xml.next();
+        if (event == XmlScanner.TEXT && xml.textEndsAtEndTag()) {
+            long value = xml.plainInteger();
+            if (value != XmlScanner.NOT_PLAIN && (!int32 || value == (int) value)) {
+                expectEnd(type);
+                return new XmlRpcValue.Int(value);
+            }
+        }
+        String text = readText(event, type);
+        return new XmlRpcValue.Int(int32 ? Scalars.parseInt32(text) : Scalars.parseInt64(text));
+    }
+
+    private XmlRpcValue readNil() throws XmlRpcParseException {
         if (!readText("nil").isBlank()) {
             throw error("<nil/> must be empty");
         }
         return XmlRpcValue.Nil.INSTANCE;
     }
 
-    private XmlRpcValue readArray() throws XMLStreamException, XmlRpcParseException {
+    private XmlRpcValue readArray() throws XmlRpcParseException {
         enter("array");
         expectStart("data", "array");
         List<XmlRpcValue> values = new ArrayList<>();
@@ -164,9 +178,9 @@ final class Unmarshaller {
         return new XmlRpcValue.Array(values);
     }
 
-    private XmlRpcValue readStruct() throws XMLStreamException, XmlRpcParseException {
+    private XmlRpcValue readStruct() throws XmlRpcParseException {
         enter("struct");
-        var members = new LinkedHashMap<String, XmlRpcValue>();
+        var members = new XmlRpcValue.Struct.ReadMembers();
         String tag;
         while ((tag = nextTag("struct")) != null) {
             if (!tag.equals("member")) {
@@ -188,44 +202,22 @@ final class Unmarshaller {
         }
     }
 
-    /** Next event other than whitespace, comments and processing instructions. */
-    private int nextSignificant() throws XMLStreamException, XmlRpcParseException {
-        while (true) {
-            int event = nextRaw();
-            boolean blank = (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.SPACE)
-                    && xml.isWhiteSpace();
-            if (!blank) {
-                return event;
-            }
-        }
-    }
-
-    /**
-     * Next event other than comments and processing instructions. Any DTD or entity event ends the
-     * parse at once: nothing in XML-RPC needs one, and refusing them is what makes XXE and entity
-     * expansion impossible rather than merely limited.
-     */
-    private int nextRaw() throws XMLStreamException, XmlRpcParseException {
+    /** Next event other than whitespace (the scanner already skips comments and processing instructions). */
+    private int nextSignificant() throws XmlRpcParseException {
         while (true) {
             int event = xml.next();
-            switch (event) {
-                case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> { }
-                case XMLStreamConstants.DTD -> throw error("a DOCTYPE is not allowed");
-                case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.ENTITY_DECLARATION,
-                     XMLStreamConstants.NOTATION_DECLARATION -> throw error("entities are not allowed");
-                default -> {
-                    return event;
-                }
+            if (event != XmlScanner.TEXT || !xml.isWhitespace()) {
+                return event;
             }
         }
     }
 
     private String describe(int event) {
         return switch (event) {
-            case XMLStreamConstants.START_ELEMENT -> "<" + xml.getLocalName() + ">";
-            case XMLStreamConstants.END_ELEMENT -> "</" + xml.getLocalName() + ">";
-            case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> "text";
-            case XMLStreamConstants.END_DOCUMENT -> "the end of the document";
+            case XmlScanner.START_ELEMENT -> "<" + xml.name() + ">";
+            case XmlScanner.END_ELEMENT -> "</" + xml.name() + ">";
+            case XmlScanner.TEXT -> "text";
+            case XmlScanner.END_DOCUMENT -> "the end of the document";
             default -> "XML event " + event;
         };
     }
@@ -235,8 +227,6 @@ final class Unmarshaller {
     }
 
     XmlRpcParseException error(String message) {
-        var location = xml.getLocation();
-        return new XmlRpcParseException(message + " (line " + location.getLineNumber() + ", column "
-                + location.getColumnNumber() + ")");
+        return new XmlRpcParseException(message + " (" + xml.location() + ")");
     }
 }

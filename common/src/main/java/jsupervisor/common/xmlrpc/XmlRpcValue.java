@@ -156,12 +156,26 @@ public sealed interface XmlRpcValue {
      */
     record Struct(SequencedMap<String, XmlRpcValue> members) implements XmlRpcValue {
         public Struct {
+            // the reader's own map is complete and let go of: wrapping it saves a copy per struct
+            members = Collections.unmodifiableSequencedMap(members instanceof ReadMembers read ? read : copy(members));
+        }
+
+        /** A checked copy: names and values non-null, order kept. */
+        private static LinkedHashMap<String, XmlRpcValue> copy(SequencedMap<String, XmlRpcValue> members) {
             var copy = new LinkedHashMap<String, XmlRpcValue>(members.size() * 4 / 3 + 1);
             for (Map.Entry<String, XmlRpcValue> e : members.entrySet()) {
                 copy.put(Objects.requireNonNull(e.getKey(), "member name"),
                         Objects.requireNonNull(e.getValue(), "member value"));
             }
-            members = Collections.unmodifiableSequencedMap(copy);
+            return copy;
+        }
+
+        /**
+         * The members map the reader fills for one struct: non-null names and values, handed to the
+         * constructor once complete and never touched again, so the struct may hold it without a copy.
+         */
+        static final class ReadMembers extends LinkedHashMap<String, XmlRpcValue> {
+            ReadMembers() {}
         }
 
         /** A builder that keeps insertion order. */

@@ -60,6 +60,45 @@ class IniParserTest {
     }
 
     @Test
+    void theOnePassLineScanFindsTheCommentWhereTheRoundsDo() throws Exception {
+        java.util.Random random = new java.util.Random(5); // fixed seed: a failure reproduces
+        String alphabet = " \t;;##ab=\u000b";
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder tail = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                tail.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String line = "k = " + tail + "\n";
+            int cs = IniParser.Pass.commentStart(line);
+            String kept = PythonText.strip(cs < 0 ? line : line.substring(0, cs));
+            String expected = PythonText.strip(kept.substring(kept.indexOf('=') + 1));
+            assertThat(value(line)).as("%s", line).isEqualTo(cs == 0 ? null : expected);
+        }
+    }
+
+    @Test
+    void oneSectionCanBeReadAloneWithTheSameErrors() throws Exception {
+        String text = "[DEFAULT]\nd = 1\n[program:a]\ncommand = x\n  y\n[supervisorctl]\nserverurl = unix:///s\n"
+                + "  more\n[program:b]\nk=v\n";
+        IniDocument doc = new IniDocument();
+        IniParser.read(text, "/etc/s.conf", doc, "supervisorctl");
+        assertThat(doc.sectionNames()).containsExactly("supervisorctl");
+        assertThat(doc.get("supervisorctl", "serverurl").orElseThrow().text()).isEqualTo("unix:///s\nmore");
+        assertThat(doc.get("supervisorctl", "d").orElseThrow().text()).isEqualTo("1");
+        String bad = "[program:a]\nnovalue\n[supervisorctl]\nk=v\n";
+        assertThatThrownBy(() -> IniParser.read(bad, "/etc/s.conf", new IniDocument(), "supervisorctl"))
+                .hasMessage("Source contains parsing errors: '/etc/s.conf'\n\t[line  2]: 'novalue\\n'");
+    }
+
+    @Test
+    void anEmptyOptionNameOpensNoContinuationAsInConfigparser() {
+        // configparser's optname is "" after the bad line, which is falsy: the indented line is read afresh
+        assertThatThrownBy(() -> parse("[a]\n= x\n  foo\n"))
+                .hasMessage("Source contains parsing errors: '/etc/s.conf'\n\t[line  2]: '= x\\n'"
+                        + "\n\t[line  3]: '  foo\\n'");
+    }
+
+    @Test
     void sectionNamesAreCaseSensitiveAndKeysAreNot() throws Exception {
         IniDocument doc = parse("[Program:x]\nCOMMAND = a\n[program:x]\nCommand = b\n");
         assertThat(doc.sectionNames()).containsExactly("Program:x", "program:x");

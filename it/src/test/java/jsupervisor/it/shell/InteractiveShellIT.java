@@ -21,7 +21,8 @@ import jsupervisor.it.Launchers;
 
 /**
  * Our supervisorctl's interactive shell on a real terminal, driven through tmux (send-keys, capture-pane):
- * the prompt, tab completion of commands and process names, history across sessions, exit, Ctrl-D.
+ * the prompt, tab completion of commands and process names, history across sessions, exit, Ctrl-D, Ctrl-C at
+ * the prompt, and {@code fg} with Ctrl-C, which must end fg and never the shell (REFERENCE §9.4).
  */
 class InteractiveShellIT {
     private static final Duration T = Duration.ofSeconds(30);
@@ -46,6 +47,39 @@ class InteractiveShellIT {
         }
     }
 
+    /** The screen and what scrolled off it. */
+    private String scrollback() {
+        try {
+            return tmux("capture-pane", "-p", "-S", "-1000", "-t", session).stdout();
+        } catch (IOException | InterruptedException e) {
+            return "";
+        }
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    private void awaitCount(String what, int atLeast) {
+        try {
+            Await.until(atLeast + " x " + what, T, () -> count(scrollback(), what) >= atLeast);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nscreen:\n" + scrollback(), e);
+        }
+    }
+
+    private boolean sessionGone() {
+        try {
+            return tmux("has-session", "-t", session).exitCode() != 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
     private void keys(String... keys) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("send-keys", "-t", session));
         args.addAll(List.of(keys));
@@ -61,8 +95,9 @@ class InteractiveShellIT {
     }
 
     private void startShell(Path conf) throws IOException, InterruptedException {
+        // exit-empty off: the server outlives a shell that ends, so a next session never races its shutdown
         tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "30",
-                Launchers.bin("supervisorctl") + " -c " + conf);
+                Launchers.bin("supervisorctl") + " -c " + conf, ";", "set", "-g", "exit-empty", "off");
     }
 
     @AfterEach
@@ -101,10 +136,9 @@ class InteractiveShellIT {
             keys("pid ech", "Tab");
             awaitScreen("name completion", s -> s.contains("jsup> pid echoer"));
             keys("Enter");
-            // fg on a terminal is exercised by hand only for now: a Ctrl-C racing the terminal's mode switch can
-            // end the whole shell (noted for the next session); fg itself is covered by the ctl ITs
             keys("exit", "Enter");
             Await.until("history written", T, () -> read(history).contains("version"));
+            Await.until("first shell gone after exit", T, this::sessionGone);
 
             // a second session (a new tmux session: the first may still be closing) finds the first one's history
             session = session + "-again";
@@ -113,13 +147,64 @@ class InteractiveShellIT {
             keys("Up");
             awaitScreen("history recalled", s -> s.contains("jsup> exit") || s.contains("jsup> pid echoer"));
             keys("C-u", "C-d");
-            Await.until("shell gone after Ctrl-D", T, () -> {
-                try {
-                    return tmux("has-session", "-t", session).exitCode() != 0;
-                } catch (IOException | InterruptedException e) {
-                    return false;
+            Await.until("shell gone after Ctrl-D", T, this::sessionGone);
+        }
+    }
+
+    /**
+     * fg forwards typed lines to the process and shows its output; Ctrl-C leaves fg for the prompt and the
+     * shell goes on. JLine delivers one Ctrl-C both as a key and as a signal, and a Ctrl-C can land at the line
+     * editor, before it, or during the RPC that sends a line: rounds press it at each of those moments, and a
+     * Ctrl-C leaking out of fg would end the shell at its next prompt. At the plain prompt, as in the
+     * reference, Ctrl-C ends the shell.
+     */
+    @Test
+    void fgForwardsInputAndCtrlCReturnsToTheShell() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "needs tmux");
+        try (DaemonHarness d = DaemonHarness.start(dir, """
+                [unix_http_server]
+                file=%s/s.sock
+                [rpcinterface:supervisor]
+                supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
+                [supervisorctl]
+                serverurl=unix://%s/s.sock
+                [program:echoer]
+                command=/bin/cat
+                startsecs=0
+                """.formatted(dir, dir))) {
+            d.awaitLog("success: echoer entered RUNNING", T);
+            startShell(dir.resolve("supervisord.conf"));
+            awaitScreen("prompt", s -> s.contains("supervisor>"));
+            int rounds = 12;
+            for (int round = 1; round <= rounds; round++) {
+                keys("fg echoer", "Enter");
+                awaitCount("==> Press Ctrl-C to exit <==", round);
+                String line = "hello from round " + round;
+                switch (round % 4) {
+                    case 1 -> {
+                        // typed, sent, echoed by cat through the log tail: the typed line and cat's copy
+                        keys(line, "Enter");
+                        awaitCount(line, 2);
+                        keys("C-c");
+                    }
+                    case 2 -> keys("C-c"); // as soon as the banner shows, before or at the line editor
+                    case 3 -> keys(line, "Enter", "C-c"); // while the line is being sent
+                    default -> {
+                        keys(line); // half a line, then Ctrl-C at the line editor
+                        awaitCount(line, 1);
+                        keys("C-c");
+                    }
                 }
-            });
+                awaitCount("Exiting foreground", round);
+                assertThat(sessionGone()).as("shell alive after round %d", round).isFalse();
+            }
+            // the shell still works: a command after the last fg answers
+            keys("status", "Enter");
+            Await.until("status after fg", T, () -> scrollback().lines()
+                    .filter(l -> l.startsWith("echoer") && l.contains("RUNNING")).count() >= 2);
+            assertThat(count(scrollback(), "Exiting foreground")).isEqualTo(rounds);
+            keys("C-c");
+            Await.until("shell gone after Ctrl-C at the prompt", T, this::sessionGone);
         }
     }
 

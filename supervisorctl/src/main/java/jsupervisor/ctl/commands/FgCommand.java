@@ -2,6 +2,7 @@ package jsupervisor.ctl.commands;
 
 import java.io.EOFException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jsupervisor.common.api.Fault;
 import jsupervisor.common.api.ProcessInfo;
 import jsupervisor.common.api.ProcessStateCode;
@@ -16,7 +17,8 @@ import jsupervisor.ctl.Supervisor;
 /**
  * {@code fg <process>} (REFERENCE §9.4), mirroring {@code do_fg}: streams the process's stdout and stderr logs
  * on two named threads while the command thread sends each input line to the process's stdin, until the
- * process stops, input ends or the user presses Ctrl-C. Stateless apart from the controller.
+ * process stops, input ends or the user presses Ctrl-C (anywhere after the banner: at the line editor, or
+ * during an RPC, which the interrupt breaks off). Stateless apart from the controller.
  */
 public final class FgCommand {
     static final String HELP = "fg <process>\tConnect to a process in foreground mode\n\t\tCtrl-C to exit";
@@ -68,39 +70,70 @@ public final class FgCommand {
             return fail("ERROR: process not running");
         }
         ctl.output("==> Press Ctrl-C to exit <==");
-        LogFollower.Stream out = stream(name, "stdout");
-        LogFollower.Stream err = stream(name, "stderr");
+        // From here on Ctrl-C ends fg and nothing else, wherever it lands, as the reference's
+        // `except (KeyboardInterrupt, EOFError)` around the whole loop has it.
         Thread reader = Thread.currentThread();
-        interrupts.set(reader::interrupt);
+        AtomicBoolean stop = new AtomicBoolean();
+        interrupts.set(() -> {
+            stop.set(true);
+            reader.interrupt(); // wakes a blocked read or RPC
+        });
+        LogFollower.Stream out = null;
+        LogFollower.Stream err = null;
         try {
-            while (true) {
-                String line = ctl.input().readLine("");
-                if (Thread.interrupted()) {
-                    break;
-                }
-                try {
-                    supervisor.sendProcessStdin(name, line + "\n");
-                } catch (XmlRpcFault e) {
-                    ctl.output(e.faultCode() == Fault.NOT_RUNNING.code() ? "Process got killed"
-                            : "ERROR: " + e.faultCode() + ": " + e.faultString());
-                    ctl.output("Exiting foreground");
-                    return false;
-                }
-                if (supervisor.getProcessInfo(name).state() != ProcessStateCode.RUNNING.code()) {
-                    ctl.output("Process got killed");
-                    ctl.output("Exiting foreground");
-                    return false;
-                }
+            out = stream(name, "stdout");
+            err = stream(name, "stderr");
+            if (forward(supervisor, name, stop)) {
+                return false;
             }
         } catch (EOFException | jsupervisor.ctl.Shell.ShellInterrupted e) {
-            // EOF and Ctrl-C at the terminal's prompt end fg alike
+            // EOF and Ctrl-C at the terminal's line editor end fg alike
+        } catch (Exception e) {
+            // an RPC broken by Ctrl-C (its channel closed by the interrupt) is the Ctrl-C, not an error
+            if (!stop.get() && !Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
         } finally {
             interrupts.clear();
-            out.close();
-            err.close();
+            Thread.interrupted(); // no interrupt of this fg may reach the shell's next prompt
+            close(out);
+            close(err);
         }
         ctl.output("Exiting foreground");
         return false;
+    }
+
+    /**
+     * Sends each input line to the process's stdin until input ends or Ctrl-C; true when it already printed why
+     * it stopped (the process is gone).
+     */
+    private boolean forward(Supervisor supervisor, String name, AtomicBoolean stop) throws Exception {
+        while (!stop.get()) {
+            String line = ctl.input().readLine("");
+            if (stop.get()) {
+                return false;
+            }
+            try {
+                supervisor.sendProcessStdin(name, line + "\n");
+            } catch (XmlRpcFault e) {
+                ctl.output(e.faultCode() == Fault.NOT_RUNNING.code() ? "Process got killed"
+                        : "ERROR: " + e.faultCode() + ": " + e.faultString());
+                ctl.output("Exiting foreground");
+                return true;
+            }
+            if (supervisor.getProcessInfo(name).state() != ProcessStateCode.RUNNING.code()) {
+                ctl.output("Process got killed");
+                ctl.output("Exiting foreground");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void close(LogFollower.Stream s) {
+        if (s != null) {
+            s.close();
+        }
     }
 
     private LogFollower.Stream stream(String name, String channel) {
