@@ -150,7 +150,7 @@ class EventDifferentialIT {
      * After SUPERVISOR_STATE_CHANGE_STOPPING, both stop the programs and then the listener pools one priority at
      * a time, and a pool hears of the others stopping until it is stopped itself. Where that cut falls differs
      * (the reference reaps after dispatching, we before, and a listener may not have answered yet), so each
-     * pool's list on one side must be a prefix of the other's, and the programs' stops must be in both.
+     * pool's list on one side must be a prefix of the other's, beginning with the programs' stops in order.
      */
     private static void stoppingAgrees(NormalisedRecords reference, NormalisedRecords ours) {
         for (String pool : List.of("state", "every", "mixed")) {
@@ -160,11 +160,18 @@ class EventDifferentialIT {
             List<String> longer = a.size() <= b.size() ? b : a;
             assertThat(longer.subList(0, shorter.size())).as("pool %s while stopping: reference %s, ours %s",
                     pool, a, b).isEqualTo(shorter);
+            // neither daemon waits for a pool to catch up before stopping it once the programs are down, so on a
+            // loaded machine the cut can fall right after the first stop: only that one is certain on both sides
             for (List<String> side : List.of(a, b)) {
-                assertThat(side).as("pool %s while stopping", pool).containsSubsequence(
-                        stopped("STOPPING", "capt", "RUNNING"), stopped("STOPPED", "capt", "STOPPING"),
-                        stopped("STOPPING", "talk", "RUNNING"), stopped("STOPPED", "talk", "STOPPING"));
+                assertThat(side).as("pool %s while stopping", pool).isNotEmpty();
+                assertThat(side.getFirst()).as("pool %s while stopping", pool)
+                        .isEqualTo(stopped("STOPPING", "capt", "RUNNING"));
             }
+            List<String> full = List.of(stopped("STOPPING", "capt", "RUNNING"), stopped("STOPPED", "capt", "STOPPING"),
+                    stopped("STOPPING", "talk", "RUNNING"), stopped("STOPPED", "talk", "STOPPING"));
+            assertThat(full.subList(0, Math.min(full.size(), longer.size())))
+                    .as("pool %s while stopping: the programs' stops come first, in order", pool)
+                    .isEqualTo(longer.subList(0, Math.min(full.size(), longer.size())));
         }
         assertThat(ours.stopping.keySet()).isSubsetOf(List.of("state", "every", "mixed"));
     }
