@@ -59,7 +59,12 @@ public final class Wiring {
                 () -> loop.mood() == SupervisorStateCode.RUNNING);
         GroupFactory factory = new GroupFactory(autoLogs, services, log, sockets);
         for (GroupConfig g : config.groups()) {
-            loop.addGroup(factory.create(g));
+            // a name used twice ([program:x] and [eventlistener:x]): Supervisor's add_process_group keeps the
+            // first in priority order and silently ignores the other; two active groups of one name would share
+            // their processes' keys, and the loop could never reap one of them
+            if (loop.groups().stream().noneMatch(active -> active.name().equals(g.name()))) {
+                loop.addGroup(factory.create(g));
+            }
         }
         return new LoopAccess(loop, factory, changes, log, events::remoteCommunication);
     }
