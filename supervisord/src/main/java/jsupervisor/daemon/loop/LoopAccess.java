@@ -60,7 +60,7 @@ public final class LoopAccess {
     /** The active group called {@code name}. */
     public Optional<ProcessGroup> group(String name) {
         assert inLoopThread();
-        return loop.groups().stream().filter(g -> g.name().equals(name)).findFirst();
+        return loop.group(name);
     }
 
     public SupervisorStateCode mood() {

@@ -52,6 +52,8 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     private final Map<Integer, ChildIo> children = new HashMap<>();
     private final Map<String, ProcessLogs> logs = new HashMap<>();
     private final List<ProcessGroup> groups = new ArrayList<>();
+    /** The same groups by name: a child's output and spawn look their process up on every read. */
+    private final Map<String, ProcessGroup> groupsByName = new HashMap<>();
     private final OutputPacing pacing = new OutputPacing(epoll);
     private final ParallelSpawns parallelSpawns = new ParallelSpawns();
     private SpawnBatching spawnBatching = SpawnBatching.NONE;
@@ -104,6 +106,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     public void addGroup(ProcessGroup group) {
         assert inLoopThread();
         groups.add(group);
+        groupsByName.put(group.name(), group);
         // stable sort by priority only, as Supervisor sorts its groups at run time
         groups.sort((a, b) -> Integer.compare(a.priority(), b.priority()));
         hooks.groupAdded(group);
@@ -113,6 +116,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     public void removeGroup(ProcessGroup group) {
         assert inLoopThread();
         groups.remove(group);
+        groupsByName.remove(group.name(), group);
         hooks.groupRemoved(group);
         for (Subprocess p : group.processes()) {
             ProcessLogs pl = logs.remove(group.name() + ":" + p.name());
@@ -363,12 +367,13 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     }
 
     Subprocess find(String group, String process) {
-        for (ProcessGroup g : groups) {
-            if (g.name().equals(group)) {
-                return g.process(process).orElse(null);
-            }
-        }
-        return null;
+        ProcessGroup g = groupsByName.get(group);
+        return g == null ? null : g.process(process).orElse(null);
+    }
+
+    /** The active group of that name, if any. */
+    public Optional<ProcessGroup> group(String name) {
+        return Optional.ofNullable(groupsByName.get(name));
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class Wiring {
             // a name used twice ([program:x] and [eventlistener:x]): Supervisor's add_process_group keeps the
             // first in priority order and silently ignores the other; two active groups of one name would share
             // their processes' keys, and the loop could never reap one of them
-            if (loop.groups().stream().noneMatch(active -> active.name().equals(g.name()))) {
+            if (loop.group(g.name()).isEmpty()) {
                 loop.addGroup(factory.create(g));
             }
         }
