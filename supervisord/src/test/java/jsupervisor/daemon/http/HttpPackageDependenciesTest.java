@@ -3,13 +3,12 @@ package jsupervisor.daemon.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import jsupervisor.daemon.PackageImports;
 
 /**
  * Pins DESIGN.md's rule for this package: "http knows a Route interface and nothing else". It may read the
@@ -23,29 +22,11 @@ class HttpPackageDependenciesTest {
 
     @Test
     void importsOnlyTheJdkCommonAndServerConfig() throws IOException {
-        List<String> offending;
-        try (Stream<Path> files = Files.list(SOURCES)) {
-            offending = files.filter(f -> f.toString().endsWith(".java")).flatMap(HttpPackageDependenciesTest::imports)
-                    .filter(entry -> ALLOWED.stream().noneMatch(entry.substring(entry.indexOf(": ") + 2)::startsWith))
-                    .toList();
-        }
-        assertThat(offending).isEmpty();
+        assertThat(PackageImports.outside(SOURCES, ALLOWED)).isEmpty();
     }
 
     @Test
     void noFfmInThisPackage() throws IOException {
-        try (Stream<Path> files = Files.list(SOURCES)) {
-            assertThat(files.flatMap(HttpPackageDependenciesTest::imports))
-                    .noneMatch(line -> line.contains("java.lang.foreign"));
-        }
-    }
-
-    private static Stream<String> imports(Path file) {
-        try {
-            return Files.readAllLines(file).stream().filter(l -> l.startsWith("import "))
-                    .map(l -> file.getFileName() + ": " + l);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        assertThat(PackageImports.of(SOURCES)).noneMatch(line -> line.contains("java.lang.foreign"));
     }
 }

@@ -3,12 +3,12 @@ package jsupervisor.daemon.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import jsupervisor.daemon.PackageImports;
 
 /**
  * Pins DESIGN.md's dependency rule for this package: it reaches config, the JDK and PythonRepr only, never
@@ -22,21 +22,6 @@ class ProcessPackageDependenciesTest {
 
     @Test
     void importsOnlyConfigAndTheJdk() throws IOException {
-        List<String> offending;
-        try (Stream<Path> files = Files.list(SOURCES)) {
-            offending = files.filter(f -> f.toString().endsWith(".java")).flatMap(ProcessPackageDependenciesTest::imports)
-                    .filter(entry -> ALLOWED.stream().noneMatch(entry.substring(entry.indexOf(": ") + 2)::startsWith))
-                    .toList();
-        }
-        assertThat(offending).isEmpty();
-    }
-
-    private static Stream<String> imports(Path file) {
-        try {
-            return Files.readAllLines(file).stream().filter(l -> l.startsWith("import "))
-                    .map(l -> file.getFileName() + ": " + l);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        assertThat(PackageImports.outside(SOURCES, ALLOWED)).isEmpty();
     }
 }

@@ -3,13 +3,12 @@ package jsupervisor.daemon.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import jsupervisor.daemon.PackageImports;
 
 /**
  * Pins STYLE.md's rule for this package: rpc reaches the loop through {@code LoopAccess} and its companions,
@@ -24,21 +23,6 @@ class RpcPackageDependenciesTest {
 
     @Test
     void importsOnlyTheLoopSeamProcessConfigAndCommon() throws IOException {
-        List<String> offending;
-        try (Stream<Path> files = Files.list(SOURCES)) {
-            offending = files.filter(f -> f.toString().endsWith(".java")).flatMap(RpcPackageDependenciesTest::imports)
-                    .filter(entry -> ALLOWED.stream().noneMatch(entry.substring(entry.indexOf(": ") + 2)::startsWith))
-                    .toList();
-        }
-        assertThat(offending).isEmpty();
-    }
-
-    private static Stream<String> imports(Path file) {
-        try {
-            return Files.readAllLines(file).stream().filter(l -> l.startsWith("import "))
-                    .map(l -> file.getFileName() + ": " + l);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        assertThat(PackageImports.outside(SOURCES, ALLOWED)).isEmpty();
     }
 }
