@@ -35,6 +35,12 @@ public final class DaemonHarness implements AutoCloseable {
      * starts {@code bin/supervisord -n -c dir/supervisord.conf}.
      */
     public static DaemonHarness start(Path dir, String body) throws IOException {
+        return start(dir, body, java.util.Map.of());
+    }
+
+    /** As {@link #start(Path, String)}, with {@code environment} added to (or replacing in) the daemon's. */
+    public static DaemonHarness start(Path dir, String body, java.util.Map<String, String> environment)
+            throws IOException {
         Path conf = dir.resolve("supervisord.conf");
         Files.writeString(conf, "[supervisord]\nlogfile=" + dir + "/supervisord.log\npidfile=" + dir
                 + "/supervisord.pid\nchildlogdir=" + dir + "\n" + body);
@@ -43,6 +49,7 @@ public final class DaemonHarness implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile());
+        pb.environment().putAll(environment);
         return new DaemonHarness(dir, dir.resolve("supervisord.log"), pb.start());
     }
 

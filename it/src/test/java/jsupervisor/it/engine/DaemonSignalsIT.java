@@ -44,6 +44,39 @@ class DaemonSignalsIT {
         }
     }
 
+    /**
+     * The launcher blocks the daemon's signals with coreutils {@code env --block-signal}; where env cannot (older
+     * coreutils, busybox), the daemon re-executes itself once to get there. Here an {@code env} that refuses the
+     * option comes first on PATH: every signal must still work, in the same pid.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"QUIT", "USR2", "HUP"})
+    void signalsWorkWhenEnvCannotBlockThem(String signal) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("oldbin"));
+        Path env = bin.resolve("env");
+        Files.writeString(env, """
+                #!/bin/sh
+                case "$1" in --block-signal*) echo "env: unrecognized option '$1'" >&2; exit 125 ;; esac
+                exec /usr/bin/env "$@"
+                """);
+        env.toFile().setExecutable(true);
+        Map<String, String> path = Map.of("PATH", bin + ":" + System.getenv("PATH"));
+        try (DaemonHarness d = DaemonHarness.start(dir, SLEEPER, path)) {
+            d.awaitLog("success: sleeper entered RUNNING", T);
+            assertThat(ProcessHandle.of(d.pid()).flatMap(h -> h.info().arguments()).orElseThrow())
+                    .as("re-executed with -Xrs").contains("-Xrs");
+            d.signal(signal);
+            switch (signal) {
+                case "QUIT" -> {
+                    assertThat(d.awaitExit(T)).isZero();
+                    assertThat(d.log()).contains("WARN received SIGQUIT indicating exit request");
+                }
+                case "USR2" -> d.awaitLog("INFO received SIGUSR2 indicating log reopen request", T);
+                default -> d.awaitLog("WARN received SIGHUP indicating restart request", T);
+            }
+        }
+    }
+
     @Test
     void hupReloadsInTheSameProcess() throws Exception {
         try (DaemonHarness d = DaemonHarness.start(dir, SLEEPER)) {
