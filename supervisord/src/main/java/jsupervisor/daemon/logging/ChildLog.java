@@ -1,6 +1,7 @@
 package jsupervisor.daemon.logging;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,6 @@ public final class ChildLog implements AutoCloseable {
         return stripped;
     }
 
-    /** Removes ANSI sequences when {@code strip_ansi} is on; otherwise returns {@code chunk} itself. */
     /**
      * {@link #record} for a slice of a buffer the caller reuses: in the common case (no strip_ansi, no event
      * listener, no debug mirror) the bytes go straight to the sinks without a copy, which keeps a fast writer
@@ -78,7 +78,7 @@ public final class ChildLog implements AutoCloseable {
         if (length == 0) {
             return;
         }
-        if (!spec.stripAnsi() && !spec.eventListener() && !mainLog.isEnabled(LogLevel.DEBG)) {
+        if (writesVerbatim()) {
             for (LogSink sink : sinks) {
                 sink.write(buffer, offset, length);
             }
@@ -87,6 +87,27 @@ public final class ChildLog implements AutoCloseable {
         record(java.util.Arrays.copyOfRange(buffer, offset, offset + length));
     }
 
+    /**
+     * True when a chunk goes to the sinks exactly as read (no strip_ansi, no event listener, no debug mirror), so
+     * the caller may hand it over in native memory with {@link #recordVerbatim}.
+     */
+    public boolean writesVerbatim() {
+        return !spec.stripAnsi() && !spec.eventListener() && !mainLog.isEnabled(LogLevel.DEBG);
+    }
+
+    /**
+     * {@link #record} for a chunk between {@code chunk}'s position and limit, when {@link #writesVerbatim}: a
+     * direct buffer reaches a log file with no copy in the daemon. The caller may reuse the buffer afterwards.
+     */
+    public void recordVerbatim(ByteBuffer chunk) {
+        int start = chunk.position();
+        for (LogSink sink : sinks) {
+            chunk.position(start);
+            sink.write(chunk);
+        }
+    }
+
+    /** Removes ANSI sequences when {@code strip_ansi} is on; otherwise returns {@code chunk} itself. */
     public byte[] strip(byte[] chunk) {
         return spec.stripAnsi() ? AnsiEscapes.strip(chunk) : chunk;
     }

@@ -1,5 +1,7 @@
 package jsupervisor.daemon.logging;
 
+import java.nio.ByteBuffer;
+
 /**
  * A destination for log bytes: a rotating file, the daemon's stdout, or syslog.
  *
@@ -13,6 +15,17 @@ public interface LogSink extends AutoCloseable {
 
     /** Writes {@code len} bytes of {@code data} from {@code offset}; the caller may reuse the array afterwards. */
     void write(byte[] data, int offset, int len);
+
+    /**
+     * Writes the bytes between {@code data}'s position and limit, typically a direct buffer the pipe was read
+     * into; the caller may reuse it afterwards, and its position may have moved. Sinks that can hand a direct
+     * buffer to the kernel as it is override this; the others take a copy.
+     */
+    default void write(ByteBuffer data) {
+        byte[] copy = new byte[data.remaining()];
+        data.get(copy);
+        write(copy, 0, copy.length);
+    }
 
     /** Writes the whole array. */
     default void write(byte[] data) {

@@ -113,6 +113,15 @@ public final class RotatingFileSink implements LogSink {
         }
     }
 
+    /** As {@link #write(byte[], int, int)}: a direct buffer goes to the file without being copied first. */
+    @Override
+    public void write(ByteBuffer data) {
+        if (!closed) {
+            writeOrHold(data);
+            report();
+        }
+    }
+
     @Override
     public void reopen() {
         if (!closed) {
@@ -169,6 +178,23 @@ public final class RotatingFileSink implements LogSink {
             writeFully(buffer);
         } catch (IOException e) {
             hold(data, buffer.position(), buffer.remaining());
+            fail("write", e);
+            return;
+        }
+        if (rotateIfDue()) {
+            recover();
+        }
+    }
+
+    private void writeOrHold(ByteBuffer data) {
+        if (!flushPending()) {
+            hold(data);
+            return;
+        }
+        try {
+            writeFully(data);
+        } catch (IOException e) {
+            hold(data);
             fail("write", e);
             return;
         }
@@ -257,6 +283,13 @@ public final class RotatingFileSink implements LogSink {
             }
             size += written;
         }
+    }
+
+    /** {@link #hold(byte[], int, int)} for what is left of a buffer. */
+    private void hold(ByteBuffer data) {
+        byte[] left = new byte[data.remaining()];
+        data.get(left);
+        hold(left, 0, left.length);
     }
 
     /** Keeps bytes for the next attempt, up to the cap; the newest bytes beyond it are counted as dropped. */

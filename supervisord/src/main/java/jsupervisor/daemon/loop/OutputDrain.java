@@ -1,13 +1,20 @@
 package jsupervisor.daemon.loop;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+
 import jsupervisor.daemon.posix.Epoll;
 import jsupervisor.daemon.posix.Fd;
 
 /**
  * Moves what a child's output pipe holds into its log, and the events layer where it asks for the bytes.
  *
- * <p>The bytes are read into one reused buffer and handed to the log, and to capture mode or the events layer
- * when they asked for them. After a drain the pipe may grow (it was found full: a fast writer may be blocked
+ * <p>The bytes are read into one reused native buffer. Where only log files see them, that buffer goes to the
+ * files as it is, up to a whole grown pipe per read: no copy in the daemon, a read and a write per megabyte.
+ * Where something else looks at them (capture mode, the events layer, strip_ansi, the debug mirror), they are
+ * copied into a heap chunk of at most 64 KiB first. After a drain the pipe may grow (it was found full: a fast writer may be blocked
  * on us) or be parked for a while by {@link OutputPacing}, so that the next read takes many writes at once.
  *
  * <p>(splice(2) from the pipe into the log file was tried and measured: with the pacing below it cost more
@@ -16,6 +23,7 @@ import jsupervisor.daemon.posix.Fd;
  * <p>Loop-confined.
  */
 final class OutputDrain {
+    /** The most read at once when the bytes are copied onto the heap (events see one chunk per read). */
     private static final int READ_CHUNK = 64 * 1024;
     /** Read at most this much from one pipe per pass, so one chatty child cannot starve the others. */
     private static final int READ_BUDGET = 4 * 1024 * 1024;
@@ -23,6 +31,9 @@ final class OutputDrain {
     private static final int GROWN_CAPACITY = 1 << 20;
 
     private final byte[] buffer = new byte[READ_CHUNK];
+    /** The read buffer, big enough for a grown pipe; freed with the drain (a reload makes a new one). */
+    private final MemorySegment nativeBuffer = Arena.ofAuto().allocate(GROWN_CAPACITY);
+    private final ByteBuffer nativeView = nativeBuffer.asByteBuffer();
     private final Epoll epoll;
     private final OutputPacing pacing;
     private final EventHooks hooks;
@@ -68,7 +79,9 @@ final class OutputDrain {
     private long move(OutputPipe pipe, long budget) {
         long total = 0;
         while (pipe.fd != null && total < budget) {
-            long n = readAndRecord(pipe);
+            boolean verbatim = !pipe.captured && !pipe.observed && pipe.log.writesVerbatim();
+            int chunk = verbatim ? GROWN_CAPACITY : READ_CHUNK;
+            long n = verbatim ? readVerbatim(pipe) : readAndRecord(pipe);
             if (n == Fd.WOULD_BLOCK) {
                 return total;
             }
@@ -80,7 +93,7 @@ final class OutputDrain {
                 return -1;
             }
             total += n;
-            if (n < buffer.length && budget != Long.MAX_VALUE) {
+            if (n < chunk && budget != Long.MAX_VALUE) {
                 // a short read emptied the pipe: skip the read that would only say EAGAIN (epoll is
                 // level-triggered and wakes us for more); when reaping, read on to EOF/EAGAIN instead
                 return total;
@@ -89,11 +102,20 @@ final class OutputDrain {
         return total;
     }
 
+    private long readVerbatim(OutputPipe pipe) {
+        long n = pipe.fd.read(nativeBuffer, GROWN_CAPACITY);
+        if (n > 0) {
+            pipe.log.recordVerbatim(nativeView.clear().limit((int) n));
+        }
+        return n;
+    }
+
     private long readAndRecord(OutputPipe pipe) {
-        int n = pipe.fd.read(buffer, 0, buffer.length);
+        int n = (int) pipe.fd.read(nativeBuffer, READ_CHUNK);
         if (n <= 0) {
             return n;
         }
+        MemorySegment.copy(nativeBuffer, ValueLayout.JAVA_BYTE, 0, buffer, 0, n);
         ChildIo child = pipe.child;
         if (pipe.captured) {
             hooks.capture(child.groupName, child.processName, child.pid, pipe.stdout, buffer, n, pipe.log);

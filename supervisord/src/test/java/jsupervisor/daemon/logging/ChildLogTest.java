@@ -47,6 +47,31 @@ class ChildLogTest {
     }
 
     @Test
+    void verbatimOnlyWhenNothingButTheSinksSeesTheBytes() {
+        assertThat(new ChildLog(new Spec("a", "stdout", false, false), List.of(file), mainLog(LogLevel.INFO))
+                .writesVerbatim()).isTrue();
+        assertThat(new ChildLog(new Spec("a", "stdout", false, false), List.of(file), mainLog(LogLevel.DEBG))
+                .writesVerbatim()).as("debug mirror").isFalse();
+        assertThat(new ChildLog(new Spec("a", "stdout", true, false), List.of(file), mainLog(LogLevel.INFO))
+                .writesVerbatim()).as("strip_ansi").isFalse();
+        assertThat(new ChildLog(new Spec("a", "stdout", false, true), List.of(file), mainLog(LogLevel.INFO))
+                .writesVerbatim()).as("event listener").isFalse();
+    }
+
+    @Test
+    void verbatimChunkReachesEverySinkWhole() {
+        RecordingSink second = new RecordingSink();
+        ChildLog log = new ChildLog(new Spec("cat", "stdout", false, false), List.of(file, second),
+                mainLog(LogLevel.INFO));
+        java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocateDirect(64);
+        chunk.put(bytes("skipped|one\ntwo")).flip().position("skipped|".length());
+        log.recordVerbatim(chunk);
+        assertThat(file.text()).isEqualTo("one\ntwo");
+        assertThat(second.text()).isEqualTo("one\ntwo");
+        assertThat(mainSink.text()).isEmpty();
+    }
+
+    @Test
     void noMirrorAboveDebug() {
         ChildLog log = new ChildLog(new Spec("cat", "stderr", false, false), List.of(file), mainLog(LogLevel.INFO));
         log.record(bytes("oops\n"));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -233,6 +234,32 @@ class RotatingFileSinkTest {
         }
         assertThat(concatenateBackupsThenLog(log)).isEqualTo(expected);
         assertThat(listener.events).isNotEmpty().last().isEqualTo("recovered, dropped 0");
+    }
+
+    @Test
+    void directBuffersLoseNothingAcrossRotationsAndAFullDisk() throws IOException {
+        byte[] expected = numberedLines(3000);
+        FaultyDisk disk = new FaultyDisk();
+        Path log = dir.resolve("direct.log");
+        Random random = new Random(11);
+        ByteBuffer reused = ByteBuffer.allocateDirect(256); // one buffer, refilled for every chunk as the drain does
+        try (RotatingFileSink sink = RotatingFileSink.open(log, new Rotation(997, 200), listener, disk, 1 << 16)) {
+            int at = 0;
+            while (at < expected.length) {
+                disk.freeBytes = random.nextInt(4) == 0 ? random.nextInt(40) : Long.MAX_VALUE;
+                int len = Math.min(expected.length - at, 1 + random.nextInt(reused.capacity()));
+                reused.clear().put(expected, at, len).flip();
+                sink.write(reused);
+                at += len;
+            }
+            disk.freeBytes = Long.MAX_VALUE;
+            sink.write(ByteBuffer.allocateDirect(0));
+            assertThat(sink.pendingBytes()).isZero();
+        }
+        assertThat(concatenateBackupsThenLog(log)).isEqualTo(expected);
+        assertThat(Files.exists(log.resolveSibling("direct.log.1"))).isTrue();
+        assertThat(listener.events).contains("failed write: No space left on device").last()
+                .isEqualTo("recovered, dropped 0");
     }
 
     @Test
