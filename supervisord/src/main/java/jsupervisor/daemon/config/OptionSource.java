@@ -1,6 +1,5 @@
 package jsupervisor.daemon.config;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,10 +70,8 @@ final class OptionSource {
         if (value.indexOf('%') < 0) {
             return value; // nothing to format: most values; saves building the names map thousands of times
         }
-        Map<String, Object> names = new HashMap<>(environExpansions);
-        names.putAll(extra);
         try {
-            return PercentFormat.expand(value, names, where);
+            return PercentFormat.expand(value, new LayeredNames(extra, environExpansions), where);
         } catch (PercentFormat.ExpansionException e) {
             throw error(section, option, e.getMessage());
         }
