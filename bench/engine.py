@@ -63,6 +63,18 @@ def rss_mib(pid):
     return 0.0
 
 
+def quiesce():
+    """Writes back dirty pages and, as root, empties the page cache, so that each timed writer run starts from
+    the same kernel state: on this machine the kernel's cost of writing a gigabyte doubles or triples once
+    earlier runs have left gigabytes of dirty or cached pages behind, whichever daemon happens to run next."""
+    os.sync()
+    try:
+        with open("/proc/sys/vm/drop_caches", "w") as f:
+            f.write("3\n")
+    except OSError:
+        pass
+
+
 def wait_until(what, predicate, timeout=300.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -156,10 +168,11 @@ def throughput():
     lines = 20_000_000 if QUICK else 120_000_000  # ~170 MB / ~1.05 GB of numbered lines
     expected = int(subprocess.run(f"seq 1 {lines} | wc -c", shell=True, capture_output=True,
                                   text=True).stdout)
-    t0 = time.monotonic()
     with tempfile.TemporaryDirectory() as d:
+        quiesce()
+        t0 = time.monotonic()
         subprocess.run(f"seq 1 {lines} | cat > {d}/plain", shell=True, check=True)
-    baseline = time.monotonic() - t0
+        baseline = time.monotonic() - t0
     times, cpus, lost, split, steady = {}, {}, {}, {}, {}
     for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
         d = Daemon(cmd, RPC_SECTIONS + f"[program:w]\ncommand=/usr/bin/seq 1 {lines}\nstdout_logfile=@DIR@/w.log\n"
@@ -169,6 +182,7 @@ def throughput():
             # the writer starts on request after the daemon settled: one-time start-up work is not counted
             wait_until("daemon up", lambda: os.path.exists(os.path.join(d.dir, "s.sock")), 60)
             time.sleep(2)
+            quiesce()
             cpu0 = cpu_seconds(d.proc.pid)
             split0 = cpu_split(d.proc.pid)
             rpc(d).supervisor.startProcess("w", False)
@@ -185,8 +199,9 @@ def throughput():
             split[label] = tuple(b - a for a, b in zip(split0, cpu_split(d.proc.pid)))
             lost[label] = expected - logged()
             # the same again in the same daemon: a long-running daemon's cost, past any warm-up
-            cpu1 = cpu_seconds(d.proc.pid)
             before = logged()
+            quiesce()
+            cpu1 = cpu_seconds(d.proc.pid)
             rpc(d).supervisor.startProcess("w", False)
             wait_until("second exit", lambda: d.count("exited: w") >= 2, 600)
             wait_until("all bytes again", lambda: logged() - before >= expected, 60)
