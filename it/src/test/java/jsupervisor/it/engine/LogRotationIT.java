@@ -15,7 +15,7 @@ import jsupervisor.it.DaemonHarness;
 
 /** Zero loss: every byte a fast writer produces is in its log files, in order, across many rotations. */
 class LogRotationIT {
-    private static final int LINES = 300_000;
+    private static final int LINES = 600_000;
 
     @TempDir
     Path dir;
@@ -42,7 +42,8 @@ class LogRotationIT {
         assertThat(backups).as("rotations").isGreaterThan(20);
         for (int i = backups; i >= 1; i--) {
             Path f = dir.resolve("spew.log." + i);
-            assertThat(Files.size(f)).isLessThanOrEqualTo(64 * 1024 + 65536);
+            // rotation happens between writes, as Supervisor's: a file overshoots by less than one read (128 KiB)
+            assertThat(Files.size(f)).isLessThanOrEqualTo(64 * 1024 + 128 * 1024 - 1);
             all.append(Files.readString(f));
         }
         all.append(Files.readString(log));

@@ -12,10 +12,11 @@ import jsupervisor.daemon.posix.Fd;
  * Moves what a child's output pipe holds into its log, and the events layer where it asks for the bytes.
  *
  * <p>The bytes are read into one reused native buffer. Where only log files see them, that buffer goes to the
- * files as it is, up to a whole grown pipe per read: no copy in the daemon, a read and a write per megabyte.
+ * files as it is, up to 128 KiB per read: no copy in the daemon, eight reads and writes per megabyte.
  * Where something else looks at them (capture mode, the events layer, strip_ansi, the debug mirror), they are
- * copied into a heap chunk of at most 64 KiB first. After a drain the pipe may grow (it was found full: a fast writer may be blocked
- * on us) or be parked for a while by {@link OutputPacing}, so that the next read takes many writes at once.
+ * copied into a heap chunk of at most 64 KiB first. After a drain the pipe may grow (it was found full: a fast
+ * writer may be blocked on us) or be parked for a while by {@link OutputPacing}, so that the next read takes
+ * many writes at once.
  *
  * <p>(splice(2) from the pipe into the log file was tried and measured: with the pacing below it cost more
  * kernel time than read and write, on this kernel and filesystem.)
@@ -31,9 +32,17 @@ final class OutputDrain {
     private static final int GROWN_CAPACITY = 1 << 20;
 
     private final byte[] buffer = new byte[READ_CHUNK];
-    /** The read buffer, big enough for a grown pipe; freed with the drain (a reload makes a new one). */
-    private final MemorySegment nativeBuffer = Arena.ofAuto().allocate(GROWN_CAPACITY);
-    private final ByteBuffer nativeView = nativeBuffer.asByteBuffer();
+    /**
+     * The most read at once when only log files see the bytes: Supervisor's own read size (2 << 16), so a log file
+     * overshoots maxbytes by no more than it does with Supervisor (a chunk is never split by a rotation).
+     */
+    private static final int VERBATIM_CHUNK = 128 * 1024;
+    /**
+     * The read buffer, made on the first read (a daemon whose children say nothing never pays for it) and freed
+     * with the drain (a reload makes a new one).
+     */
+    private MemorySegment nativeBuffer;
+    private ByteBuffer nativeView;
     private final Epoll epoll;
     private final OutputPacing pacing;
     private final EventHooks hooks;
@@ -80,7 +89,7 @@ final class OutputDrain {
         long total = 0;
         while (pipe.fd != null && total < budget) {
             boolean verbatim = !pipe.captured && !pipe.observed && pipe.log.writesVerbatim();
-            int chunk = verbatim ? GROWN_CAPACITY : READ_CHUNK;
+            int chunk = verbatim ? VERBATIM_CHUNK : READ_CHUNK;
             long n = verbatim ? readVerbatim(pipe) : readAndRecord(pipe);
             if (n == Fd.WOULD_BLOCK) {
                 return total;
@@ -102,8 +111,16 @@ final class OutputDrain {
         return total;
     }
 
+    private MemorySegment nativeBuffer() {
+        if (nativeBuffer == null) {
+            nativeBuffer = Arena.ofAuto().allocate(VERBATIM_CHUNK);
+            nativeView = nativeBuffer.asByteBuffer();
+        }
+        return nativeBuffer;
+    }
+
     private long readVerbatim(OutputPipe pipe) {
-        long n = pipe.fd.read(nativeBuffer, GROWN_CAPACITY);
+        long n = pipe.fd.read(nativeBuffer(), VERBATIM_CHUNK);
         if (n > 0) {
             pipe.log.recordVerbatim(nativeView.clear().limit((int) n));
         }
@@ -111,7 +128,7 @@ final class OutputDrain {
     }
 
     private long readAndRecord(OutputPipe pipe) {
-        int n = (int) pipe.fd.read(nativeBuffer, READ_CHUNK);
+        int n = (int) pipe.fd.read(nativeBuffer(), READ_CHUNK);
         if (n <= 0) {
             return n;
         }
