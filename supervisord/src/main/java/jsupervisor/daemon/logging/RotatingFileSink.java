@@ -107,10 +107,7 @@ public final class RotatingFileSink implements LogSink {
 
     @Override
     public void write(byte[] data, int offset, int len) {
-        if (!closed) {
-            writeOrHold(data, offset, len);
-            report();
-        }
+        write(ByteBuffer.wrap(data, offset, len));
     }
 
     /** As {@link #write(byte[], int, int)}: a direct buffer goes to the file without being copied first. */
@@ -166,24 +163,6 @@ public final class RotatingFileSink implements LogSink {
     /** Bytes accepted but not yet written (package-private, for tests). */
     int pendingBytes() {
         return pendingLength;
-    }
-
-    private void writeOrHold(byte[] data, int offset, int len) {
-        if (!flushPending()) {
-            hold(data, offset, len);
-            return;
-        }
-        ByteBuffer buffer = ByteBuffer.wrap(data, offset, len);
-        try {
-            writeFully(buffer);
-        } catch (IOException e) {
-            hold(data, buffer.position(), buffer.remaining());
-            fail("write", e);
-            return;
-        }
-        if (rotateIfDue()) {
-            recover();
-        }
     }
 
     private void writeOrHold(ByteBuffer data) {
@@ -285,15 +264,12 @@ public final class RotatingFileSink implements LogSink {
         }
     }
 
-    /** {@link #hold(byte[], int, int)} for what is left of a buffer. */
+    /**
+     * Keeps what is left of {@code data} for the next attempt, up to the cap; the newest bytes beyond it are
+     * counted as dropped.
+     */
     private void hold(ByteBuffer data) {
-        byte[] left = new byte[data.remaining()];
-        data.get(left);
-        hold(left, 0, left.length);
-    }
-
-    /** Keeps bytes for the next attempt, up to the cap; the newest bytes beyond it are counted as dropped. */
-    private void hold(byte[] data, int offset, int len) {
+        int len = data.remaining();
         int kept = Math.max(0, Math.min(len, pendingCap - pendingLength));
         if (kept > 0) {
             if (pendingLength + kept > pending.length) {
@@ -302,7 +278,7 @@ public final class RotatingFileSink implements LogSink {
                 System.arraycopy(pending, 0, bigger, 0, pendingLength);
                 pending = bigger;
             }
-            System.arraycopy(data, offset, pending, pendingLength, kept);
+            data.get(pending, pendingLength, kept);
             pendingLength += kept;
         }
         droppedBytes += len - kept;
