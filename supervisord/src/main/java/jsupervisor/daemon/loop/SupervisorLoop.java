@@ -105,10 +105,14 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     /** Adds a group; its processes are started by the next pass if autostart says so. */
     public void addGroup(ProcessGroup group) {
         assert inLoopThread();
-        groups.add(group);
+        // after every group of the same or a lower priority: the order a stable sort by priority only gives,
+        // as Supervisor sorts its groups at run time, without sorting the whole list for each of a thousand adds
+        int at = groups.size();
+        while (at > 0 && groups.get(at - 1).priority() > group.priority()) {
+            at--;
+        }
+        groups.add(at, group);
         groupsByName.put(group.name(), group);
-        // stable sort by priority only, as Supervisor sorts its groups at run time
-        groups.sort((a, b) -> Integer.compare(a.priority(), b.priority()));
         hooks.groupAdded(group);
     }
 
