@@ -88,7 +88,7 @@ final class OutputDrain {
     private long move(OutputPipe pipe, long budget) {
         long total = 0;
         while (pipe.fd != null && total < budget) {
-            boolean verbatim = !pipe.captured && !pipe.observed && pipe.log.writesVerbatim();
+            boolean verbatim = pipe.paceable && pipe.log.writesVerbatim(); // only log files see the bytes
             int chunk = verbatim ? VERBATIM_CHUNK : READ_CHUNK;
             long n = verbatim ? readVerbatim(pipe) : readAndRecord(pipe);
             if (n == Fd.WOULD_BLOCK) {
