@@ -11,24 +11,33 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
-import java.util.Optional;
 
 /**
- * The one place that talks to {@link Linker}: symbol lookup in the C library, lazily created downcall
- * handles, and errno capture.
+ * The one place that talks to {@link Linker}: symbol lookup in the C library, the downcall handles, and errno
+ * capture.
  *
- * <p>Thread-safe. Downcall handles are created on first use because creating all of them up front costs
- * 100-170 ms of start-up (DESIGN.md). errno is captured with {@code Linker.Option.captureCallState} into a
- * per-thread segment, so {@link #errno()} read right after a call on the same thread is that call's errno.
+ * <p><b>One call shape.</b> Every C function the daemon uses takes and returns integer-class values only (int,
+ * short, long, size_t, pointers), so each is called through the same downcall handle: six {@code long}
+ * arguments and a {@code long} result, the function's address passed at each call. On the LP64 Linux ABIs
+ * (x86-64 SysV, AAPCS64) such an argument travels in a 64-bit register or stack slot whatever its C type, a
+ * callee ignores the registers it has no parameter for, and a narrower result is the low bits of the register:
+ * the callers cast it back to the C type ({@code (int)} for an int). Pointers are passed as addresses
+ * ({@link #address}). Variadic functions keep shapes of their own ({@link #callVariadic}), because x86-64
+ * passes a variadic call a vector-register count. Why: each distinct shape costs the JVM a generated stub class
+ * and some dozen method-handle classes, generated and compiled on first use; with a shape per signature that
+ * was about a hundred classes while the first programs were being spawned (bench/README.md).
+ *
+ * <p>The price is the FFM checks on pointer arguments: a segment passed here must be native and stay alive until
+ * the call returns. Every caller passes memory of an arena it closes itself after the call, a thread-local
+ * buffer, or a buffer held in a field.
+ *
+ * <p>errno is captured after every call with {@code Linker.Option.captureCallState} into a per-thread segment,
+ * so {@link #errno()} read right after a call on the same thread is that call's errno. Thread-safe.
  */
 final class Ffm {
     static final Linker LINKER = Linker.nativeLinker();
     static final SymbolLookup LIBC = LINKER.defaultLookup();
 
-    static final ValueLayout.OfInt C_INT = ValueLayout.JAVA_INT;
-    static final ValueLayout.OfLong C_LONG = ValueLayout.JAVA_LONG;
-    static final ValueLayout.OfShort C_SHORT = ValueLayout.JAVA_SHORT;
-    static final ValueLayout.OfByte C_CHAR = ValueLayout.JAVA_BYTE;
     /** A pointer to bytes we may read up to a NUL (strings returned by libc). */
     static final AddressLayout C_POINTER = ValueLayout.ADDRESS.withTargetLayout(
             MemoryLayout.sequenceLayout(Long.MAX_VALUE, ValueLayout.JAVA_BYTE));
@@ -40,30 +49,91 @@ final class Ffm {
     private static final ThreadLocal<MemorySegment> CAPTURE =
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CAPTURE_LAYOUT));
 
+    private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
+    /** (function, capture, six words) -> word: every non-variadic function. */
+    private static final MethodHandle WORDS = LINKER.downcallHandle(
+            FunctionDescriptor.of(WORD, WORD, WORD, WORD, WORD, WORD, WORD), CAPTURE_ERRNO);
+
     private Ffm() {}
 
-    /** A downcall without errno capture (functions that return an error number or cannot fail). */
-    static Downcall plain(String name, FunctionDescriptor descriptor) {
-        return new Downcall(name, descriptor, new Linker.Option[0]);
+    /** A C function of the C library, looked up on first call. */
+    static Function function(String name) {
+        return new Function(name);
     }
 
-    /** A downcall whose first Java argument is the capture segment ({@link #capture()}). */
-    static Downcall errno(String name, FunctionDescriptor descriptor) {
-        return new Downcall(name, descriptor, new Linker.Option[] {CAPTURE_ERRNO});
+    /** Calls a non-variadic function with up to six arguments (the rest are zero and ignored). */
+    static long call(Function f) {
+        return call(f, 0, 0, 0, 0, 0, 0);
     }
 
-    /** A variadic downcall capturing errno; {@code fixedArgs} is the count of arguments before "...". */
-    static Downcall errnoVariadic(String name, FunctionDescriptor descriptor, int fixedArgs) {
-        return new Downcall(name, descriptor,
-                new Linker.Option[] {CAPTURE_ERRNO, Linker.Option.firstVariadicArg(fixedArgs)});
+    static long call(Function f, long a) {
+        return call(f, a, 0, 0, 0, 0, 0);
     }
 
-    /** The calling thread's capture segment, passed as the first argument of errno-capturing downcalls. */
-    static MemorySegment capture() {
+    static long call(Function f, long a, long b) {
+        return call(f, a, b, 0, 0, 0, 0);
+    }
+
+    static long call(Function f, long a, long b, long c) {
+        return call(f, a, b, c, 0, 0, 0);
+    }
+
+    static long call(Function f, long a, long b, long c, long d) {
+        return call(f, a, b, c, d, 0, 0);
+    }
+
+    static long call(Function f, long a, long b, long c, long d, long e) {
+        return call(f, a, b, c, d, e, 0);
+    }
+
+    static long call(Function f, long a, long b, long c, long d, long e, long g) {
+        try {
+            return (long) WORDS.invokeExact(f.address(), capture(), a, b, c, d, e, g);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Calls a variadic function with {@code fixed} (1 or 2) named arguments among three: open(path, flags, mode),
+     * fcntl(fd, cmd, arg), syscall(number, arg1, arg2).
+     */
+    static long callVariadic(Function f, int fixed, long a, long b, long c) {
+        MethodHandle h = switch (fixed) {
+            case 1 -> Variadic.AFTER_ONE;
+            case 2 -> Variadic.AFTER_TWO;
+            default -> throw new IllegalArgumentException("fixed arguments: " + fixed);
+        };
+        try {
+            return (long) h.invokeExact(f.address(), capture(), a, b, c);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The variadic shapes, made on first use (holder idiom). */
+    private static final class Variadic {
+        private static final FunctionDescriptor THREE_WORDS = FunctionDescriptor.of(WORD, WORD, WORD, WORD);
+        static final MethodHandle AFTER_ONE =
+                LINKER.downcallHandle(THREE_WORDS, CAPTURE_ERRNO, Linker.Option.firstVariadicArg(1));
+        static final MethodHandle AFTER_TWO =
+                LINKER.downcallHandle(THREE_WORDS, CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
+    }
+
+    /** A pointer argument: the address of native memory (0 for {@link MemorySegment#NULL}). */
+    static long address(MemorySegment segment) {
+        if (!segment.isNative()) {
+            throw new IllegalArgumentException("a C function needs native memory, not a heap segment");
+        }
+        return segment.address();
+    }
+
+    /** The calling thread's capture segment, which every call fills with errno. */
+    private static MemorySegment capture() {
         return CAPTURE.get();
     }
 
-    /** errno as left by the last errno-capturing downcall on this thread. */
+    /** errno as left by the last call on this thread. */
     static int errno() {
         return (int) ERRNO.get(CAPTURE.get(), 0L);
     }
@@ -85,36 +155,29 @@ final class Ffm {
     }
 
     /**
-     * One C function, bound on first use. Thread-safe: a race creates the handle twice and keeps one,
-     * which is harmless because handles are stateless.
+     * One C function, looked up on first call. Thread-safe: a race looks the symbol up twice and keeps one, which
+     * is harmless because the address is the same.
      */
-    static final class Downcall {
+    static final class Function {
         private final String name;
-        private final FunctionDescriptor descriptor;
-        private final Linker.Option[] options;
-        private volatile MethodHandle handle;
+        private volatile MemorySegment address;
 
-        private Downcall(String name, FunctionDescriptor descriptor, Linker.Option[] options) {
+        private Function(String name) {
             this.name = name;
-            this.descriptor = descriptor;
-            this.options = options;
         }
 
-        MethodHandle handle() {
-            MethodHandle h = handle;
-            if (h == null) {
-                Optional<MemorySegment> symbol = LIBC.find(name);
-                h = LINKER.downcallHandle(
-                        symbol.orElseThrow(() -> new UnsupportedOperationException("libc lacks " + name)),
-                        descriptor, options);
-                handle = h;
+        MemorySegment address() {
+            MemorySegment a = address;
+            if (a == null) {
+                a = LIBC.find(name).orElseThrow(() -> new UnsupportedOperationException("libc lacks " + name));
+                address = a;
             }
-            return h;
+            return a;
         }
 
-        /** Whether the handle has been created yet (lets a test prove laziness). */
+        /** Whether the symbol has been looked up yet (lets a test prove laziness). */
         boolean isBound() {
-            return handle != null;
+            return address != null;
         }
 
         String name() {

@@ -1,13 +1,9 @@
 package jsupervisor.daemon.posix;
 
-import static jsupervisor.daemon.posix.Ffm.C_INT;
-import static jsupervisor.daemon.posix.Ffm.C_LONG;
-import static jsupervisor.daemon.posix.Ffm.C_POINTER;
+import static jsupervisor.daemon.posix.Ffm.address;
 
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import jsupervisor.daemon.posix.Ffm.Downcall;
+import jsupervisor.daemon.posix.Ffm.Function;
 
 /**
  * Raw bindings to the C library's file-descriptor, epoll, signal and wait calls, under their C names.
@@ -40,275 +36,149 @@ final class Libc {
     static final int WEXITED = 4;
     static final int WNOWAIT = 0x01000000;
 
-    private static final FunctionDescriptor INT_INT = FunctionDescriptor.of(C_INT, C_INT);
-    private static final FunctionDescriptor INT_PTR = FunctionDescriptor.of(C_INT, C_POINTER);
-
-    private static final Downcall CLOSE = Ffm.errno("close", INT_INT);
-    private static final Downcall READ = Ffm.errno("read", FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_LONG));
-    private static final Downcall WRITE = Ffm.errno("write", FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_LONG));
-    private static final Downcall PIPE2 = Ffm.errno("pipe2", FunctionDescriptor.of(C_INT, C_POINTER, C_INT));
-    private static final Downcall OPEN =
-            Ffm.errnoVariadic("open", FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_INT), 2);
-    private static final Downcall FCNTL =
-            Ffm.errnoVariadic("fcntl", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT), 2);
-    private static final Downcall EPOLL_CREATE1 = Ffm.errno("epoll_create1", INT_INT);
-    private static final Downcall EPOLL_CTL =
-            Ffm.errno("epoll_ctl", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT, C_POINTER));
-    private static final Downcall EPOLL_WAIT =
-            Ffm.errno("epoll_wait", FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT, C_INT));
-    private static final Downcall EVENTFD = Ffm.errno("eventfd", FunctionDescriptor.of(C_INT, C_INT, C_INT));
-    private static final Downcall SIGNALFD =
-            Ffm.errno("signalfd", FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT));
-    private static final Downcall SIGEMPTYSET = Ffm.plain("sigemptyset", INT_PTR);
-    private static final Downcall SIGFILLSET = Ffm.plain("sigfillset", INT_PTR);
-    private static final Downcall SIGADDSET = Ffm.plain("sigaddset", FunctionDescriptor.of(C_INT, C_POINTER, C_INT));
-    private static final Downcall SIGISMEMBER =
-            Ffm.plain("sigismember", FunctionDescriptor.of(C_INT, C_POINTER, C_INT));
-    private static final Downcall PTHREAD_SIGMASK =
-            Ffm.plain("pthread_sigmask", FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_POINTER));
-    private static final Downcall SIGNAL =
-            Ffm.errno("signal", FunctionDescriptor.of(ValueLayout.ADDRESS, C_INT, ValueLayout.ADDRESS));
-    private static final Downcall SIGACTION =
-            Ffm.errno("sigaction", FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_POINTER));
-    private static final Downcall RAISE = Ffm.errno("raise", INT_INT);
-    private static final Downcall KILL = Ffm.errno("kill", FunctionDescriptor.of(C_INT, C_INT, C_INT));
-    private static final Downcall SYSCALL2 =
-            Ffm.errnoVariadic("syscall", FunctionDescriptor.of(C_LONG, C_LONG, C_LONG, C_LONG), 1);
-    private static final Downcall WAITID =
-            Ffm.errno("waitid", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_POINTER, C_INT));
-    private static final Downcall ISATTY = Ffm.errno("isatty", INT_INT);
-    private static final Downcall CHMOD = Ffm.errno("chmod", FunctionDescriptor.of(C_INT, C_POINTER, C_INT));
-    private static final Downcall CHOWN = Ffm.errno("chown", FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_INT));
-    private static final Downcall UNLINK = Ffm.errno("unlink", INT_PTR);
-    private static final Downcall LINK = Ffm.errno("link", FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER));
-    private static final Downcall GETPID = Ffm.plain("getpid", FunctionDescriptor.of(C_INT));
+    private static final Function CLOSE = Ffm.function("close");
+    private static final Function READ = Ffm.function("read");
+    private static final Function WRITE = Ffm.function("write");
+    private static final Function PIPE2 = Ffm.function("pipe2");
+    private static final Function OPEN = Ffm.function("open");
+    private static final Function FCNTL = Ffm.function("fcntl");
+    private static final Function EPOLL_CREATE1 = Ffm.function("epoll_create1");
+    private static final Function EPOLL_CTL = Ffm.function("epoll_ctl");
+    private static final Function EPOLL_WAIT = Ffm.function("epoll_wait");
+    private static final Function EVENTFD = Ffm.function("eventfd");
+    private static final Function SIGNALFD = Ffm.function("signalfd");
+    private static final Function SIGEMPTYSET = Ffm.function("sigemptyset");
+    private static final Function SIGFILLSET = Ffm.function("sigfillset");
+    private static final Function SIGADDSET = Ffm.function("sigaddset");
+    private static final Function SIGISMEMBER = Ffm.function("sigismember");
+    private static final Function PTHREAD_SIGMASK = Ffm.function("pthread_sigmask");
+    private static final Function SIGNAL = Ffm.function("signal");
+    private static final Function SIGACTION = Ffm.function("sigaction");
+    private static final Function RAISE = Ffm.function("raise");
+    private static final Function KILL = Ffm.function("kill");
+    private static final Function SYSCALL = Ffm.function("syscall");
+    private static final Function WAITID = Ffm.function("waitid");
+    private static final Function ISATTY = Ffm.function("isatty");
+    private static final Function CHMOD = Ffm.function("chmod");
+    private static final Function CHOWN = Ffm.function("chown");
+    private static final Function UNLINK = Ffm.function("unlink");
+    private static final Function LINK = Ffm.function("link");
+    private static final Function GETPID = Ffm.function("getpid");
 
     private Libc() {}
 
     static int close(int fd) {
-        try {
-            return (int) CLOSE.handle().invokeExact(Ffm.capture(), fd);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(CLOSE, fd);
     }
 
     static long read(int fd, MemorySegment buf, long count) {
-        try {
-            return (long) READ.handle().invokeExact(Ffm.capture(), fd, buf, count);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return Ffm.call(READ, fd, address(buf), count);
     }
 
     static long write(int fd, MemorySegment buf, long count) {
-        try {
-            return (long) WRITE.handle().invokeExact(Ffm.capture(), fd, buf, count);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return Ffm.call(WRITE, fd, address(buf), count);
     }
 
     static int pipe2(MemorySegment fds, int flags) {
-        try {
-            return (int) PIPE2.handle().invokeExact(Ffm.capture(), fds, flags);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(PIPE2, address(fds), flags);
     }
 
     static int open(MemorySegment path, int flags, int mode) {
-        try {
-            return (int) OPEN.handle().invokeExact(Ffm.capture(), path, flags, mode);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.callVariadic(OPEN, 2, address(path), flags, mode);
     }
 
     static int fcntl(int fd, int cmd, int arg) {
-        try {
-            return (int) FCNTL.handle().invokeExact(Ffm.capture(), fd, cmd, arg);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.callVariadic(FCNTL, 2, fd, cmd, arg);
     }
 
     static int epoll_create1(int flags) {
-        try {
-            return (int) EPOLL_CREATE1.handle().invokeExact(Ffm.capture(), flags);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(EPOLL_CREATE1, flags);
     }
 
     static int epoll_ctl(int epfd, int op, int fd, MemorySegment event) {
-        try {
-            return (int) EPOLL_CTL.handle().invokeExact(Ffm.capture(), epfd, op, fd, event);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(EPOLL_CTL, epfd, op, fd, address(event));
     }
 
     static int epoll_wait(int epfd, MemorySegment events, int maxevents, int timeout) {
-        try {
-            return (int) EPOLL_WAIT.handle().invokeExact(Ffm.capture(), epfd, events, maxevents, timeout);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(EPOLL_WAIT, epfd, address(events), maxevents, timeout);
     }
 
     static int eventfd(int initval, int flags) {
-        try {
-            return (int) EVENTFD.handle().invokeExact(Ffm.capture(), initval, flags);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(EVENTFD, initval, flags);
     }
 
     static int signalfd(int fd, MemorySegment mask, int flags) {
-        try {
-            return (int) SIGNALFD.handle().invokeExact(Ffm.capture(), fd, mask, flags);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(SIGNALFD, fd, address(mask), flags);
     }
 
     static int sigemptyset(MemorySegment set) {
-        try {
-            return (int) SIGEMPTYSET.handle().invokeExact(set);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(SIGEMPTYSET, address(set));
     }
 
     static int sigfillset(MemorySegment set) {
-        try {
-            return (int) SIGFILLSET.handle().invokeExact(set);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(SIGFILLSET, address(set));
     }
 
     static int sigaddset(MemorySegment set, int signo) {
-        try {
-            return (int) SIGADDSET.handle().invokeExact(set, signo);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(SIGADDSET, address(set), signo);
     }
 
     static int sigismember(MemorySegment set, int signo) {
-        try {
-            return (int) SIGISMEMBER.handle().invokeExact(set, signo);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(SIGISMEMBER, address(set), signo);
     }
 
     /** Returns an error number (0 on success); it does not set errno. */
     static int pthread_sigmask(int how, MemorySegment set, MemorySegment oldset) {
-        try {
-            return (int) PTHREAD_SIGMASK.handle().invokeExact(how, set, oldset);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(PTHREAD_SIGMASK, how, address(set), address(oldset));
     }
 
     static MemorySegment signal(int signo, MemorySegment handler) {
-        try {
-            return (MemorySegment) SIGNAL.handle().invokeExact(Ffm.capture(), signo, handler);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return MemorySegment.ofAddress(Ffm.call(SIGNAL, signo, address(handler)));
     }
 
     /** Used only to query: {@code act} is always NULL here, so the struct layout matters only for reading. */
     static int sigaction(int signo, MemorySegment act, MemorySegment oldact) {
-        try {
-            return (int) SIGACTION.handle().invokeExact(Ffm.capture(), signo, act, oldact);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(SIGACTION, signo, address(act), address(oldact));
     }
 
     static int raise(int signo) {
-        try {
-            return (int) RAISE.handle().invokeExact(Ffm.capture(), signo);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(RAISE, signo);
     }
 
     static int kill(int pid, int signo) {
-        try {
-            return (int) KILL.handle().invokeExact(Ffm.capture(), pid, signo);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(KILL, pid, signo);
     }
 
     /** syscall(2) with two arguments, used for calls older glibc lacks a wrapper for (pidfd_open). */
     static long syscall(long number, long arg1, long arg2) {
-        try {
-            return (long) SYSCALL2.handle().invokeExact(Ffm.capture(), number, arg1, arg2);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return Ffm.callVariadic(SYSCALL, 1, number, arg1, arg2);
     }
 
     static int waitid(int idtype, int id, MemorySegment siginfo, int options) {
-        try {
-            return (int) WAITID.handle().invokeExact(Ffm.capture(), idtype, id, siginfo, options);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(WAITID, idtype, id, address(siginfo), options);
     }
 
     static int isatty(int fd) {
-        try {
-            return (int) ISATTY.handle().invokeExact(Ffm.capture(), fd);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(ISATTY, fd);
     }
 
     static int chmod(MemorySegment path, int mode) {
-        try {
-            return (int) CHMOD.handle().invokeExact(Ffm.capture(), path, mode);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(CHMOD, address(path), mode);
     }
 
     static int chown(MemorySegment path, int uid, int gid) {
-        try {
-            return (int) CHOWN.handle().invokeExact(Ffm.capture(), path, uid, gid);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(CHOWN, address(path), uid, gid);
     }
 
     static int unlink(MemorySegment path) {
-        try {
-            return (int) UNLINK.handle().invokeExact(Ffm.capture(), path);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(UNLINK, address(path));
     }
 
     static int link(MemorySegment oldpath, MemorySegment newpath) {
-        try {
-            return (int) LINK.handle().invokeExact(Ffm.capture(), oldpath, newpath);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(LINK, address(oldpath), address(newpath));
     }
 
     static int getpid() {
-        try {
-            return (int) GETPID.handle().invokeExact();
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(GETPID);
     }
 }

@@ -1,12 +1,9 @@
 package jsupervisor.daemon.posix;
 
-import static jsupervisor.daemon.posix.Ffm.C_INT;
-import static jsupervisor.daemon.posix.Ffm.C_POINTER;
-import static jsupervisor.daemon.posix.Ffm.C_SHORT;
+import static jsupervisor.daemon.posix.Ffm.address;
 
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import jsupervisor.daemon.posix.Ffm.Downcall;
+import jsupervisor.daemon.posix.Ffm.Function;
 
 /**
  * Raw bindings to glibc's posix_spawn family, under their C names.
@@ -26,30 +23,19 @@ final class LibcSpawn {
     /** glibc 2.26+: the child calls setsid(), so it leads a new session and process group (pgid = sid = pid). */
     static final short POSIX_SPAWN_SETSID = 0x80;
 
-    private static final FunctionDescriptor INT_PTR = FunctionDescriptor.of(C_INT, C_POINTER);
-
-    private static final Downcall SPAWN = Ffm.plain("posix_spawn",
-            FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER, C_POINTER, C_POINTER, C_POINTER, C_POINTER));
-    private static final Downcall ATTR_INIT = Ffm.plain("posix_spawnattr_init", INT_PTR);
-    private static final Downcall ATTR_DESTROY = Ffm.plain("posix_spawnattr_destroy", INT_PTR);
-    private static final Downcall ATTR_SETFLAGS =
-            Ffm.plain("posix_spawnattr_setflags", FunctionDescriptor.of(C_INT, C_POINTER, C_SHORT));
-    private static final Downcall ATTR_SETSIGMASK =
-            Ffm.plain("posix_spawnattr_setsigmask", FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER));
-    private static final Downcall ATTR_SETSIGDEFAULT =
-            Ffm.plain("posix_spawnattr_setsigdefault", FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER));
-    private static final Downcall FA_INIT = Ffm.plain("posix_spawn_file_actions_init", INT_PTR);
-    private static final Downcall FA_DESTROY = Ffm.plain("posix_spawn_file_actions_destroy", INT_PTR);
-    private static final Downcall FA_ADDDUP2 = Ffm.plain("posix_spawn_file_actions_adddup2",
-            FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_INT));
-    private static final Downcall FA_ADDCLOSE = Ffm.plain("posix_spawn_file_actions_addclose",
-            FunctionDescriptor.of(C_INT, C_POINTER, C_INT));
-    private static final Downcall FA_ADDCHDIR = Ffm.plain("posix_spawn_file_actions_addchdir_np",
-            FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER));
-    private static final Downcall FA_ADDOPEN = Ffm.plain("posix_spawn_file_actions_addopen",
-            FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_POINTER, C_INT, C_INT));
-    private static final Downcall FA_ADDCLOSEFROM = Ffm.plain("posix_spawn_file_actions_addclosefrom_np",
-            FunctionDescriptor.of(C_INT, C_POINTER, C_INT));
+    private static final Function SPAWN = Ffm.function("posix_spawn");
+    private static final Function ATTR_INIT = Ffm.function("posix_spawnattr_init");
+    private static final Function ATTR_DESTROY = Ffm.function("posix_spawnattr_destroy");
+    private static final Function ATTR_SETFLAGS = Ffm.function("posix_spawnattr_setflags");
+    private static final Function ATTR_SETSIGMASK = Ffm.function("posix_spawnattr_setsigmask");
+    private static final Function ATTR_SETSIGDEFAULT = Ffm.function("posix_spawnattr_setsigdefault");
+    private static final Function FA_INIT = Ffm.function("posix_spawn_file_actions_init");
+    private static final Function FA_DESTROY = Ffm.function("posix_spawn_file_actions_destroy");
+    private static final Function FA_ADDDUP2 = Ffm.function("posix_spawn_file_actions_adddup2");
+    private static final Function FA_ADDCLOSE = Ffm.function("posix_spawn_file_actions_addclose");
+    private static final Function FA_ADDCHDIR = Ffm.function("posix_spawn_file_actions_addchdir_np");
+    private static final Function FA_ADDOPEN = Ffm.function("posix_spawn_file_actions_addopen");
+    private static final Function FA_ADDCLOSEFROM = Ffm.function("posix_spawn_file_actions_addclosefrom_np");
 
     private LibcSpawn() {}
 
@@ -59,95 +45,56 @@ final class LibcSpawn {
 
     static int posix_spawn(MemorySegment pid, MemorySegment path, MemorySegment fileActions, MemorySegment attr,
             MemorySegment argv, MemorySegment envp) {
-        try {
-            return (int) SPAWN.handle().invokeExact(pid, path, fileActions, attr, argv, envp);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(SPAWN, address(pid), address(path), address(fileActions), address(attr),
+                address(argv), address(envp));
     }
 
     static int posix_spawnattr_init(MemorySegment attr) {
-        return callPtr(ATTR_INIT, attr);
+        return (int) Ffm.call(ATTR_INIT, address(attr));
     }
 
     static int posix_spawnattr_destroy(MemorySegment attr) {
-        return callPtr(ATTR_DESTROY, attr);
+        return (int) Ffm.call(ATTR_DESTROY, address(attr));
     }
 
     static int posix_spawnattr_setflags(MemorySegment attr, short flags) {
-        try {
-            return (int) ATTR_SETFLAGS.handle().invokeExact(attr, flags);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(ATTR_SETFLAGS, address(attr), flags);
     }
 
     static int posix_spawnattr_setsigmask(MemorySegment attr, MemorySegment sigset) {
-        return callPtrPtr(ATTR_SETSIGMASK, attr, sigset);
+        return (int) Ffm.call(ATTR_SETSIGMASK, address(attr), address(sigset));
     }
 
     static int posix_spawnattr_setsigdefault(MemorySegment attr, MemorySegment sigset) {
-        return callPtrPtr(ATTR_SETSIGDEFAULT, attr, sigset);
+        return (int) Ffm.call(ATTR_SETSIGDEFAULT, address(attr), address(sigset));
     }
 
     static int posix_spawn_file_actions_init(MemorySegment actions) {
-        return callPtr(FA_INIT, actions);
+        return (int) Ffm.call(FA_INIT, address(actions));
     }
 
     static int posix_spawn_file_actions_destroy(MemorySegment actions) {
-        return callPtr(FA_DESTROY, actions);
+        return (int) Ffm.call(FA_DESTROY, address(actions));
     }
 
     static int posix_spawn_file_actions_adddup2(MemorySegment actions, int fd, int newfd) {
-        try {
-            return (int) FA_ADDDUP2.handle().invokeExact(actions, fd, newfd);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(FA_ADDDUP2, address(actions), fd, newfd);
     }
 
     static int posix_spawn_file_actions_addclose(MemorySegment actions, int fd) {
-        return callPtrInt(FA_ADDCLOSE, actions, fd);
+        return (int) Ffm.call(FA_ADDCLOSE, address(actions), fd);
     }
 
     static int posix_spawn_file_actions_addopen(MemorySegment actions, int fd, MemorySegment path, int flags,
             int mode) {
-        try {
-            return (int) FA_ADDOPEN.handle().invokeExact(actions, fd, path, flags, mode);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(FA_ADDOPEN, address(actions), fd, address(path), flags, mode);
     }
 
     static int posix_spawn_file_actions_addchdir_np(MemorySegment actions, MemorySegment path) {
-        return callPtrPtr(FA_ADDCHDIR, actions, path);
+        return (int) Ffm.call(FA_ADDCHDIR, address(actions), address(path));
     }
 
     static int posix_spawn_file_actions_addclosefrom_np(MemorySegment actions, int from) {
-        return callPtrInt(FA_ADDCLOSEFROM, actions, from);
-    }
-
-    private static int callPtr(Downcall d, MemorySegment a) {
-        try {
-            return (int) d.handle().invokeExact(a);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
-    }
-
-    private static int callPtrPtr(Downcall d, MemorySegment a, MemorySegment b) {
-        try {
-            return (int) d.handle().invokeExact(a, b);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
-    }
-
-    private static int callPtrInt(Downcall d, MemorySegment a, int b) {
-        try {
-            return (int) d.handle().invokeExact(a, b);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(FA_ADDCLOSEFROM, address(actions), from);
     }
 }

@@ -1,18 +1,15 @@
 package jsupervisor.daemon.posix;
 
-import static jsupervisor.daemon.posix.Ffm.C_INT;
-import static jsupervisor.daemon.posix.Ffm.C_LONG;
-import static jsupervisor.daemon.posix.Ffm.C_POINTER;
+import static jsupervisor.daemon.posix.Ffm.address;
 
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import jsupervisor.daemon.posix.Ffm.Downcall;
+import jsupervisor.daemon.posix.Ffm.Function;
 
 /**
  * Raw bindings to the C library's identity, umask, uname and resource-limit calls, under their C names.
  *
- * <p>Thread-safe (stateless). Functions marked "errno" take the capture segment implicitly and report
- * failures through {@link Ffm#errno()}; {@code getpw*_r} return an error number instead.
+ * <p>Thread-safe (stateless). Functions marked "errno" report failures through {@link Ffm#errno()};
+ * {@code getpw*_r} return an error number instead.
  */
 final class LibcUsers {
     /** struct passwd on LP64 glibc: name@0, passwd@8, uid@16, gid@20, gecos@24, dir@32, shell@40; 48 bytes. */
@@ -29,142 +26,84 @@ final class LibcUsers {
     /** struct rlimit {rlim_t rlim_cur, rlim_max}: two unsigned 64-bit values. */
     static final long RLIMIT_SIZE = 16;
 
-    private static final FunctionDescriptor UINT = FunctionDescriptor.of(C_INT);
-    private static final FunctionDescriptor INT_INT = FunctionDescriptor.of(C_INT, C_INT);
-
-    private static final Downcall GETPWNAM_R = Ffm.plain("getpwnam_r",
-            FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER, C_POINTER, C_LONG, C_POINTER));
-    private static final Downcall GETPWUID_R = Ffm.plain("getpwuid_r",
-            FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_POINTER, C_LONG, C_POINTER));
-    private static final Downcall GETGROUPLIST = Ffm.plain("getgrouplist",
-            FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_POINTER, C_POINTER));
-    private static final Downcall GETUID = Ffm.plain("getuid", UINT);
-    private static final Downcall GETEUID = Ffm.plain("geteuid", UINT);
-    private static final Downcall GETGID = Ffm.plain("getgid", UINT);
-    private static final Downcall SETGROUPS = Ffm.errno("setgroups", FunctionDescriptor.of(C_INT, C_LONG, C_POINTER));
-    private static final Downcall SETGID = Ffm.errno("setgid", INT_INT);
-    private static final Downcall SETUID = Ffm.errno("setuid", INT_INT);
-    private static final Downcall UMASK = Ffm.plain("umask", INT_INT);
-    private static final Downcall CHDIR = Ffm.errno("chdir", FunctionDescriptor.of(C_INT, C_POINTER));
-    private static final Downcall UNAME = Ffm.errno("uname", FunctionDescriptor.of(C_INT, C_POINTER));
-    private static final Downcall GETRLIMIT = Ffm.errno("getrlimit", FunctionDescriptor.of(C_INT, C_INT, C_POINTER));
-    private static final Downcall SETRLIMIT = Ffm.errno("setrlimit", FunctionDescriptor.of(C_INT, C_INT, C_POINTER));
+    private static final Function GETPWNAM_R = Ffm.function("getpwnam_r");
+    private static final Function GETPWUID_R = Ffm.function("getpwuid_r");
+    private static final Function GETGROUPLIST = Ffm.function("getgrouplist");
+    private static final Function GETUID = Ffm.function("getuid");
+    private static final Function GETEUID = Ffm.function("geteuid");
+    private static final Function GETGID = Ffm.function("getgid");
+    private static final Function SETGROUPS = Ffm.function("setgroups");
+    private static final Function SETGID = Ffm.function("setgid");
+    private static final Function SETUID = Ffm.function("setuid");
+    private static final Function UMASK = Ffm.function("umask");
+    private static final Function CHDIR = Ffm.function("chdir");
+    private static final Function UNAME = Ffm.function("uname");
+    private static final Function GETRLIMIT = Ffm.function("getrlimit");
+    private static final Function SETRLIMIT = Ffm.function("setrlimit");
 
     private LibcUsers() {}
 
     static int getpwnam_r(MemorySegment name, MemorySegment pwd, MemorySegment buf, long len, MemorySegment result) {
-        try {
-            return (int) GETPWNAM_R.handle().invokeExact(name, pwd, buf, len, result);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(GETPWNAM_R, address(name), address(pwd), address(buf), len, address(result));
     }
 
     static int getpwuid_r(int uid, MemorySegment pwd, MemorySegment buf, long len, MemorySegment result) {
-        try {
-            return (int) GETPWUID_R.handle().invokeExact(uid, pwd, buf, len, result);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(GETPWUID_R, uid, address(pwd), address(buf), len, address(result));
     }
 
     /** Returns the group count, or -1 with {@code *ngroups} set to the needed size when the array is short. */
     static int getgrouplist(MemorySegment user, int group, MemorySegment groups, MemorySegment ngroups) {
-        try {
-            return (int) GETGROUPLIST.handle().invokeExact(user, group, groups, ngroups);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(GETGROUPLIST, address(user), group, address(groups), address(ngroups));
     }
 
     static int getuid() {
-        return callNoArgs(GETUID);
+        return (int) Ffm.call(GETUID);
     }
 
     static int geteuid() {
-        return callNoArgs(GETEUID);
+        return (int) Ffm.call(GETEUID);
     }
 
     static int getgid() {
-        return callNoArgs(GETGID);
+        return (int) Ffm.call(GETGID);
     }
 
     /** errno. */
     static int setgroups(long size, MemorySegment list) {
-        try {
-            return (int) SETGROUPS.handle().invokeExact(Ffm.capture(), size, list);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(SETGROUPS, size, address(list));
     }
 
     /** errno. */
     static int setgid(int gid) {
-        return callErrnoInt(SETGID, gid);
+        return (int) Ffm.call(SETGID, gid);
     }
 
     /** errno. */
     static int setuid(int uid) {
-        return callErrnoInt(SETUID, uid);
+        return (int) Ffm.call(SETUID, uid);
     }
 
     static int umask(int mask) {
-        try {
-            return (int) UMASK.handle().invokeExact(mask);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(UMASK, mask);
     }
 
     /** errno. */
     static int chdir(MemorySegment path) {
-        try {
-            return (int) CHDIR.handle().invokeExact(Ffm.capture(), path);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(CHDIR, address(path));
     }
 
     /** errno. */
     static int uname(MemorySegment buf) {
-        try {
-            return (int) UNAME.handle().invokeExact(Ffm.capture(), buf);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(UNAME, address(buf));
     }
 
     /** errno. */
     static int getrlimit(int resource, MemorySegment rlim) {
-        try {
-            return (int) GETRLIMIT.handle().invokeExact(Ffm.capture(), resource, rlim);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(GETRLIMIT, resource, address(rlim));
     }
 
     /** errno. */
     static int setrlimit(int resource, MemorySegment rlim) {
-        try {
-            return (int) SETRLIMIT.handle().invokeExact(Ffm.capture(), resource, rlim);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
-    }
-
-    private static int callNoArgs(Downcall d) {
-        try {
-            return (int) d.handle().invokeExact();
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
-    }
-
-    private static int callErrnoInt(Downcall d, int arg) {
-        try {
-            return (int) d.handle().invokeExact(Ffm.capture(), arg);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        return (int) Ffm.call(SETRLIMIT, resource, address(rlim));
     }
 }

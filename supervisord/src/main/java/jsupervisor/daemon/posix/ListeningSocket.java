@@ -1,10 +1,8 @@
 package jsupervisor.daemon.posix;
 
-import static jsupervisor.daemon.posix.Ffm.C_INT;
-import static jsupervisor.daemon.posix.Ffm.C_POINTER;
+import static jsupervisor.daemon.posix.Ffm.address;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.Inet4Address;
@@ -15,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
-import jsupervisor.daemon.posix.Ffm.Downcall;
+import jsupervisor.daemon.posix.Ffm.Function;
 
 /**
  * A bound, listening stream socket whose descriptor children inherit as their fd 0: the shared socket of an
@@ -49,11 +47,10 @@ public final class ListeningSocket implements AutoCloseable {
     private static final int SUN_PATH_MAX = 108;
     private static final int SOCKADDR_IN_SIZE = 16;
 
-    private static final Downcall SOCKET = Ffm.errno("socket", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT));
-    private static final Downcall BIND = Ffm.errno("bind", FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT));
-    private static final Downcall LISTEN = Ffm.errno("listen", FunctionDescriptor.of(C_INT, C_INT, C_INT));
-    private static final Downcall SETSOCKOPT = Ffm.errno("setsockopt",
-            FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT, C_POINTER, C_INT));
+    private static final Function SOCKET = Ffm.function("socket");
+    private static final Function BIND = Ffm.function("bind");
+    private static final Function LISTEN = Ffm.function("listen");
+    private static final Function SETSOCKOPT = Ffm.function("setsockopt");
 
     private final Fd fd;
 
@@ -121,13 +118,7 @@ public final class ListeningSocket implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment one = arena.allocate(ValueLayout.JAVA_INT);
             one.set(ValueLayout.JAVA_INT, 0, 1);
-            int rc;
-            try {
-                rc = (int) SETSOCKOPT.handle().invokeExact(Ffm.capture(), fd.value(), SOL_SOCKET, SO_REUSEADDR, one,
-                        4);
-            } catch (Throwable t) {
-                throw Ffm.rethrow(t);
-            }
+            int rc = (int) Ffm.call(SETSOCKOPT, fd.value(), SOL_SOCKET, SO_REUSEADDR, address(one), 4);
             if (rc < 0) {
                 throw new Failure(python(Ffm.errno()));
             }
@@ -159,12 +150,7 @@ public final class ListeningSocket implements AutoCloseable {
     }
 
     private static Fd open(int family) throws Failure {
-        int raw;
-        try {
-            raw = (int) SOCKET.handle().invokeExact(Ffm.capture(), family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        int raw = (int) Ffm.call(SOCKET, family, SOCK_STREAM | SOCK_CLOEXEC, 0);
         if (raw < 0) {
             throw new Failure(python(Ffm.errno()));
         }
@@ -172,24 +158,14 @@ public final class ListeningSocket implements AutoCloseable {
     }
 
     private static void bind(Fd fd, MemorySegment addr, int length) throws Failure {
-        int rc;
-        try {
-            rc = (int) BIND.handle().invokeExact(Ffm.capture(), fd.value(), addr, length);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        int rc = (int) Ffm.call(BIND, fd.value(), address(addr), length);
         if (rc < 0) {
             throw new Failure(python(Ffm.errno()));
         }
     }
 
     private static void listen(Fd fd, int backlog) throws Failure {
-        int rc;
-        try {
-            rc = (int) LISTEN.handle().invokeExact(Ffm.capture(), fd.value(), backlog);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
-        }
+        int rc = (int) Ffm.call(LISTEN, fd.value(), backlog);
         if (rc < 0) {
             throw new Failure(python(Ffm.errno()));
         }

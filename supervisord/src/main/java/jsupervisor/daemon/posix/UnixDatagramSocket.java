@@ -1,16 +1,13 @@
 package jsupervisor.daemon.posix;
 
-import static jsupervisor.daemon.posix.Ffm.C_INT;
-import static jsupervisor.daemon.posix.Ffm.C_LONG;
-import static jsupervisor.daemon.posix.Ffm.C_POINTER;
+import static jsupervisor.daemon.posix.Ffm.address;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 
-import jsupervisor.daemon.posix.Ffm.Downcall;
+import jsupervisor.daemon.posix.Ffm.Function;
 
 /**
  * A connected AF_UNIX datagram socket, for syslog's {@code /dev/log}: the JDK's DatagramChannel has no unix
@@ -26,11 +23,9 @@ public final class UnixDatagramSocket implements AutoCloseable {
     private static final int SUN_PATH_OFFSET = 2;
     private static final int SUN_PATH_MAX = 108;
 
-    private static final Downcall SOCKET = Ffm.errno("socket", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT));
-    private static final Downcall CONNECT =
-            Ffm.errno("connect", FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT));
-    private static final Downcall SEND =
-            Ffm.errno("send", FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_LONG, C_INT));
+    private static final Function SOCKET = Ffm.function("socket");
+    private static final Function CONNECT = Ffm.function("connect");
+    private static final Function SEND = Ffm.function("send");
 
     private final Fd fd;
 
@@ -44,7 +39,7 @@ public final class UnixDatagramSocket implements AutoCloseable {
         if (name.length >= SUN_PATH_MAX) {
             throw new PosixException("connect", Errno.ENAMETOOLONG, path);
         }
-        int raw = call3(SOCKET, AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        int raw = (int) Ffm.call(SOCKET, AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
         if (raw < 0) {
             throw new PosixException("socket", Ffm.errno(), "AF_UNIX, SOCK_DGRAM");
         }
@@ -53,12 +48,7 @@ public final class UnixDatagramSocket implements AutoCloseable {
             MemorySegment addr = arena.allocate(SOCKADDR_UN_SIZE, 2);
             addr.set(ValueLayout.JAVA_SHORT, 0, (short) AF_UNIX);
             MemorySegment.copy(name, 0, addr, ValueLayout.JAVA_BYTE, SUN_PATH_OFFSET, name.length);
-            int rc;
-            try {
-                rc = (int) CONNECT.handle().invokeExact(Ffm.capture(), raw, addr, SOCKADDR_UN_SIZE);
-            } catch (Throwable t) {
-                throw Ffm.rethrow(t);
-            }
+            int rc = (int) Ffm.call(CONNECT, raw, address(addr), SOCKADDR_UN_SIZE);
             if (rc < 0) {
                 int errno = Ffm.errno();
                 fd.close();
@@ -73,12 +63,7 @@ public final class UnixDatagramSocket implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocateFrom(ValueLayout.JAVA_BYTE, message);
             while (true) {
-                long n;
-                try {
-                    n = (long) SEND.handle().invokeExact(Ffm.capture(), fd.value(), buf, (long) message.length, 0);
-                } catch (Throwable t) {
-                    throw Ffm.rethrow(t);
-                }
+                long n = Ffm.call(SEND, fd.value(), address(buf), message.length, 0);
                 if (n >= 0) {
                     return;
                 }
@@ -87,14 +72,6 @@ public final class UnixDatagramSocket implements AutoCloseable {
                     throw new PosixException("send", errno, "fd=" + fd.value());
                 }
             }
-        }
-    }
-
-    private static int call3(Downcall d, int a, int b, int c) {
-        try {
-            return (int) d.handle().invokeExact(Ffm.capture(), a, b, c);
-        } catch (Throwable t) {
-            throw Ffm.rethrow(t);
         }
     }
 

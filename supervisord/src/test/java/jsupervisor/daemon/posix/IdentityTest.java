@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.lang.foreign.FunctionDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,13 +16,20 @@ class IdentityTest {
     Path dir;
 
     @Test
-    void downcallsAreBoundOnFirstUseOnly() {
-        Ffm.Downcall d = Ffm.plain("getppid", FunctionDescriptor.of(Ffm.C_INT));
-        assertThat(d.isBound()).isFalse();
-        assertThat(d.handle()).isSameAs(d.handle());
-        assertThat(d.isBound()).isTrue();
-        assertThatThrownBy(() -> Ffm.plain("no_such_function_xyz", FunctionDescriptor.ofVoid()).handle())
+    void functionsAreLookedUpOnFirstCallOnly() {
+        Ffm.Function f = Ffm.function("getppid");
+        assertThat(f.isBound()).isFalse();
+        assertThat((int) Ffm.call(f)).isEqualTo((int) ProcessHandle.current().parent().orElseThrow().pid());
+        assertThat(f.isBound()).isTrue();
+        assertThatThrownBy(() -> Ffm.call(Ffm.function("no_such_function_xyz")))
                 .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void pointerArgumentsMustBeNativeMemory() {
+        assertThat(Ffm.address(java.lang.foreign.MemorySegment.NULL)).isZero();
+        assertThatThrownBy(() -> Ffm.address(java.lang.foreign.MemorySegment.ofArray(new byte[8])))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
