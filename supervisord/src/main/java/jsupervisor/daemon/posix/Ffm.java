@@ -53,6 +53,12 @@ final class Ffm {
     /** (function, capture, six words) -> word: every non-variadic function. */
     private static final MethodHandle WORDS = LINKER.downcallHandle(
             FunctionDescriptor.of(WORD, WORD, WORD, WORD, WORD, WORD, WORD), CAPTURE_ERRNO);
+    /** (function, capture, three words) -> word, variadic after the first or after the second word. */
+    private static final FunctionDescriptor THREE_WORDS = FunctionDescriptor.of(WORD, WORD, WORD, WORD);
+    private static final MethodHandle VARIADIC_AFTER_ONE =
+            LINKER.downcallHandle(THREE_WORDS, CAPTURE_ERRNO, Linker.Option.firstVariadicArg(1));
+    private static final MethodHandle VARIADIC_AFTER_TWO =
+            LINKER.downcallHandle(THREE_WORDS, CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
 
     private Ffm() {}
 
@@ -100,8 +106,8 @@ final class Ffm {
      */
     static long callVariadic(Function f, int fixed, long a, long b, long c) {
         MethodHandle h = switch (fixed) {
-            case 1 -> Variadic.AFTER_ONE;
-            case 2 -> Variadic.AFTER_TWO;
+            case 1 -> VARIADIC_AFTER_ONE;
+            case 2 -> VARIADIC_AFTER_TWO;
             default -> throw new IllegalArgumentException("fixed arguments: " + fixed);
         };
         try {
@@ -109,15 +115,6 @@ final class Ffm {
         } catch (Throwable t) {
             throw rethrow(t);
         }
-    }
-
-    /** The variadic shapes, made on first use (holder idiom). */
-    private static final class Variadic {
-        private static final FunctionDescriptor THREE_WORDS = FunctionDescriptor.of(WORD, WORD, WORD, WORD);
-        static final MethodHandle AFTER_ONE =
-                LINKER.downcallHandle(THREE_WORDS, CAPTURE_ERRNO, Linker.Option.firstVariadicArg(1));
-        static final MethodHandle AFTER_TWO =
-                LINKER.downcallHandle(THREE_WORDS, CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
     }
 
     /** A pointer argument: the address of native memory (0 for {@link MemorySegment#NULL}). */
