@@ -213,13 +213,17 @@ public final class PosixSpawner {
         return stringArray(arena, entries);
     }
 
-    /** A NULL-terminated char*[] of UTF-8 strings. */
+    /**
+     * A NULL-terminated char*[] of UTF-8 strings. The pointers are stored as 64-bit words (LP64, as {@link Ffm}
+     * assumes): storing them through {@code ValueLayout.ADDRESS} made the JVM generate about ten accessor classes at
+     * the first spawn.
+     */
     private static MemorySegment stringArray(Arena arena, List<String> strings) {
-        MemorySegment array = arena.allocate(ValueLayout.ADDRESS, strings.size() + 1L);
+        MemorySegment array = arena.allocate(ValueLayout.JAVA_LONG, strings.size() + 1L);
         for (int i = 0; i < strings.size(); i++) {
-            array.setAtIndex(ValueLayout.ADDRESS, i, arena.allocateFrom(strings.get(i)));
+            array.setAtIndex(ValueLayout.JAVA_LONG, i, arena.allocateFrom(strings.get(i)).address());
         }
-        array.setAtIndex(ValueLayout.ADDRESS, strings.size(), MemorySegment.NULL);
+        array.setAtIndex(ValueLayout.JAVA_LONG, strings.size(), 0L);
         return array;
     }
 
