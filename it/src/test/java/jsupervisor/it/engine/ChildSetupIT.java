@@ -64,6 +64,60 @@ class ChildSetupIT {
         }
     }
 
+    /**
+     * A program that writes down what its fd 1 and fd 2 are ("pipe:[...]" or "/dev/null"), read from /proc while
+     * the shell's own streams are untouched (in a command substitution only the inner command's fd 1 changes).
+     */
+    private static String streamsProgram(String name, Path out, String options) {
+        return """
+                [program:%s]
+                command=/bin/sh -c 'o=$(readlink /proc/$$/fd/1 /proc/$$/fd/2); echo "$o" > %s.tmp; mv %s.tmp %s'
+                startsecs=0
+                autorestart=false
+                %s
+                """.formatted(name, out, out, out, options);
+    }
+
+    private static String[] streams(Path out) throws Exception {
+        Await.until(out + " written", T, () -> Files.exists(out));
+        return Files.readString(out).strip().split("\n");
+    }
+
+    @Test
+    void outputNothingReadsGoesToDevNullAndEverythingElseToAPipe() throws Exception {
+        Path quiet = dir.resolve("quiet");
+        Path logged = dir.resolve("logged");
+        Path events = dir.resolve("events");
+        Path merged = dir.resolve("merged");
+        Path syslog = dir.resolve("syslog");
+        try (DaemonHarness d = DaemonHarness.start(dir,
+                streamsProgram("quiet", quiet, "stdout_logfile=NONE\nstderr_logfile=NONE")
+                + streamsProgram("logged", logged, "stdout_logfile=" + dir.resolve("l.log") + "\nstderr_logfile=NONE")
+                + streamsProgram("events", events,
+                        "stdout_logfile=NONE\nstderr_logfile=NONE\nstdout_events_enabled=true\n"
+                        + "stderr_capture_maxbytes=1KB")
+                + streamsProgram("merged", merged, "stdout_logfile=NONE\nredirect_stderr=true")
+                + streamsProgram("syslog", syslog, "stdout_logfile=NONE\nstderr_logfile=NONE\nstdout_syslog=true"))) {
+            assertThat(streams(quiet)).containsExactly("/dev/null", "/dev/null");
+            assertThat(streams(logged)[0]).startsWith("pipe:");
+            assertThat(streams(logged)[1]).isEqualTo("/dev/null");
+            assertThat(streams(events)).allMatch(s -> s.startsWith("pipe:"));
+            assertThat(streams(merged)).containsExactly("/dev/null", "/dev/null");
+            assertThat(streams(syslog)).containsExactly(streams(syslog)[0], "/dev/null");
+            assertThat(streams(syslog)[0]).startsWith("pipe:");
+            d.awaitLog("exited: quiet (exit status 0; expected)", T);
+        }
+    }
+
+    @Test
+    void atDebugLevelEveryStreamIsAPipeForTheMainLogMirror() throws Exception {
+        Path quiet = dir.resolve("quiet");
+        try (DaemonHarness d = DaemonHarness.start(dir, "loglevel=debug\n"
+                + streamsProgram("quiet", quiet, "stdout_logfile=NONE\nstderr_logfile=NONE"))) {
+            assertThat(streams(quiet)).allMatch(s -> s.startsWith("pipe:"));
+        }
+    }
+
     @Test
     void stdoutAndStderrLandInTheirLogsAndRedirectMergesThem() throws Exception {
         Path o = dir.resolve("o.log");

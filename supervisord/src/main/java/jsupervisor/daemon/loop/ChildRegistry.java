@@ -7,4 +7,11 @@ import jsupervisor.daemon.process.SpawnSpec;
 interface ChildRegistry {
     /** @param lease what the child holds while it runs (its fcgi socket), released when it is reaped; or null */
     void register(SpawnSpec spec, SpawnResult.Spawned child, AutoCloseable lease);
+
+    /**
+     * Whether anything reads this output stream of the child: its log file, syslog, PROCESS_LOG events, capture
+     * mode, an event listener's protocol, or the debug mirror in the main log. When nothing does, the child
+     * writes to /dev/null instead of a pipe the loop would drain only to throw the bytes away.
+     */
+    boolean readsOutput(SpawnSpec spec, boolean stdout);
 }

@@ -226,16 +226,20 @@ final class PosixProcessSpawner implements Spawner, SpawnBatching {
             argv = wrapped;
         }
         SpawnRequest.Builder b = SpawnRequest.builder(program, argv, spec.environment())
-                .directory(spec.directory()).umask(spec.umask()).stdinPipe(true).stdout(Output.PIPE);
+                .directory(spec.directory()).umask(spec.umask()).stdinPipe(true).stdout(output(spec, true));
         if (lease != null) {
             b.stdinFrom(lease.fd()); // an fcgi child's fd 0 is the listening socket; it has no stdin pipe
         }
         if (spec.redirectStderr()) {
             b.redirectStderrToStdout();
         } else {
-            b.stderr(Output.PIPE);
+            b.stderr(output(spec, false));
         }
         return b.build();
+    }
+
+    private Output output(SpawnSpec spec, boolean stdout) {
+        return registry.readsOutput(spec, stdout) ? Output.PIPE : Output.DEV_NULL;
     }
 
     private static int gidOf(SpawnSpec spec) {

@@ -10,7 +10,10 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import jsupervisor.common.api.SupervisorStateCode;
+import jsupervisor.daemon.config.ChannelConfig;
+import jsupervisor.daemon.config.LogTarget;
 import jsupervisor.daemon.logging.DaemonLog;
+import jsupervisor.daemon.logging.LogLevel;
 import jsupervisor.daemon.posix.Epoll;
 import jsupervisor.daemon.posix.EventFd;
 import jsupervisor.daemon.posix.Fd;
@@ -406,6 +409,14 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
                 epoll.add(pipe.fd, Epoll.IN, pipe.token);
             }
         }
+    }
+
+    @Override
+    public boolean readsOutput(SpawnSpec spec, boolean stdout) {
+        ChannelConfig channel = stdout || spec.redirectStderr() ? spec.stdout() : spec.stderr();
+        return channel.logfile().kind() != LogTarget.Kind.NONE || channel.syslog() || channel.eventsEnabled()
+                || channel.captureMaxbytes() > 0 || hooks.isListener(spec.groupName())
+                || log.isEnabled(LogLevel.DEBG);
     }
 
     private void handleSignal(int signal) {
