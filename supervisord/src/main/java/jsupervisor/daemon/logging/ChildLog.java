@@ -39,14 +39,14 @@ public final class ChildLog implements AutoCloseable {
     private final Spec spec;
     private final List<LogSink> sinks;
     private final DaemonLog mainLog;
-    private final String mirrorHeader;
+    /** Made when the first chunk is mirrored: most daemons never log at debug level. */
+    private String mirrorHeader;
 
     /** A log writing to {@code sinks} (possibly none) and mirroring into {@code mainLog} at DEBG. */
     public ChildLog(Spec spec, List<LogSink> sinks, DaemonLog mainLog) {
         this.spec = spec;
         this.sinks = List.copyOf(sinks);
         this.mainLog = mainLog;
-        this.mirrorHeader = PythonRepr.of(spec.processName()) + " " + spec.channel() + " output:\n";
     }
 
     /**
@@ -125,6 +125,9 @@ public final class ChildLog implements AutoCloseable {
             return;
         }
         String data = spec.eventListener() ? PythonRepr.bytes(chunk) : PythonRepr.utf8OrUndecodable(chunk); // dispatchers.py _log
+        if (mirrorHeader == null) {
+            mirrorHeader = PythonRepr.of(spec.processName()) + " " + spec.channel() + " output:\n";
+        }
         mainLog.debug(mirrorHeader + data);
     }
 

@@ -103,7 +103,11 @@ public final class PosixSpawner {
         short flags = (short) (LibcSpawn.POSIX_SPAWN_SETSID | LibcSpawn.POSIX_SPAWN_SETSIGMASK
                 | LibcSpawn.POSIX_SPAWN_SETSIGDEF);
         check("posix_spawnattr_setflags", LibcSpawn.posix_spawnattr_setflags(attr, flags));
-        int[] blocked = request.blockedSignals().stream().mapToInt(Integer::intValue).toArray();
+        List<Integer> signals = request.blockedSignals();
+        int[] blocked = new int[signals.size()];
+        for (int i = 0; i < blocked.length; i++) {
+            blocked[i] = signals.get(i);
+        }
         check("posix_spawnattr_setsigmask", LibcSpawn.posix_spawnattr_setsigmask(attr, SigSet.of(arena, blocked)));
         check("posix_spawnattr_setsigdefault", LibcSpawn.posix_spawnattr_setsigdefault(attr, SigSet.everySignal(arena)));
     }

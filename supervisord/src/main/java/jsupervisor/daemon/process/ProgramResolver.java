@@ -63,18 +63,17 @@ public final class ProgramResolver {
 
     /** The checks of {@code check_execv_args}, in its order. */
     private ResolvedCommand check(String filename, List<String> argv, Optional<FileStat> st) {
-        String f = PythonRepr.of(filename);
         if (st.isEmpty()) {
-            return new Rejected(Reason.NOT_FOUND, "can't find command " + f);
+            return new Rejected(Reason.NOT_FOUND, "can't find command " + PythonRepr.of(filename));
         }
         if (st.get().directory()) {
-            return new Rejected(Reason.NOT_EXECUTABLE, "command at " + f + " is a directory");
+            return new Rejected(Reason.NOT_EXECUTABLE, "command at " + PythonRepr.of(filename) + " is a directory");
         }
         if (!st.get().anyExecuteBit()) {
-            return new Rejected(Reason.NOT_EXECUTABLE, "command at " + f + " is not executable");
+            return new Rejected(Reason.NOT_EXECUTABLE, "command at " + PythonRepr.of(filename) + " is not executable");
         }
         if (!fileSystem.isExecutable(filename)) {
-            return new Rejected(Reason.NO_PERMISSION, "no permission to run command " + f);
+            return new Rejected(Reason.NO_PERMISSION, "no permission to run command " + PythonRepr.of(filename));
         }
         return new ResolvedCommand.Runnable(filename, argv);
     }
