@@ -20,6 +20,7 @@ import jsupervisor.daemon.lifecycle.SystemAccounts;
 import jsupervisor.daemon.lifecycle.Daemonizer;
 import jsupervisor.daemon.loop.DaemonSignals;
 import jsupervisor.daemon.pidproxy.Reexec;
+import jsupervisor.daemon.posix.NativeWarmUp;
 import jsupervisor.daemon.posix.Signals;
 
 /**
@@ -82,7 +83,8 @@ public final class Main {
                              OsDatatypes os, PrintStream err) {
         boolean daemonChild = Daemonizer.isDaemonChild(env);
         PrintStream errors = daemonChild ? Daemonizer.reportStream() : err;
-        boolean init = jsupervisor.daemon.posix.ThisProcess.pid() == 1;
+        NativeWarmUp.start(); // reading the configuration needs no native calls: link them meanwhile
+        boolean init = ProcessHandle.current().pid() == 1;
         // -n on the command line: re-execute at once, so that only the final JVM reads the configuration (1000
         // programs take a while to read); with nodaemon=true only in the file, the file has to be read first
         boolean earlyReexec = Boolean.TRUE.equals(cli.nodaemon()) && !daemonChild;
