@@ -19,13 +19,14 @@ import java.lang.invoke.VarHandle;
  * <p><b>One call shape.</b> Every C function the daemon uses takes and returns integer-class values only (int,
  * short, long, size_t, pointers), so each is called through the same downcall handle: six {@code long}
  * arguments and a {@code long} result, the function's address passed at each call. On the LP64 Linux ABIs
- * (x86-64 SysV, AAPCS64) such an argument travels in a 64-bit register or stack slot whatever its C type, a
- * callee ignores the registers it has no parameter for, and a narrower result is the low bits of the register:
- * the callers cast it back to the C type ({@code (int)} for an int). Pointers are passed as addresses
- * ({@link #address}). Variadic functions keep shapes of their own ({@link #callVariadic}), because x86-64
- * passes a variadic call a vector-register count. Why: each distinct shape costs the JVM a generated stub class
- * and some dozen method-handle classes, generated and compiled on first use; with a shape per signature that
- * was about a hundred classes while the first programs were being spawned (bench/README.md).
+ * (x86-64 SysV, AAPCS64) all six travel in 64-bit registers whatever their C types, a callee ignores the
+ * registers it has no parameter for and reads the low bits of those it has, and a narrower result is the low
+ * bits of the result register: the callers cast it back to the C type ({@code (int)} for an int). Arguments are
+ * passed sign-extended, which also suits callees that expect a char or short widened to 32 bits. Pointers are
+ * passed as addresses ({@link #address}). Variadic functions keep shapes of their own ({@link #callVariadic}),
+ * because x86-64 passes a variadic call a vector-register count. Why: each distinct shape costs the JVM a
+ * generated stub class and dozens of method-handle classes, generated and compiled on first use; with a shape
+ * per C signature, starting 1000 programs generated about 270 classes, now about 70 (bench/README.md).
  *
  * <p>The price is the FFM checks on pointer arguments: a segment passed here must be native and stay alive until
  * the call returns. Every caller passes memory of an arena it closes itself after the call, a thread-local
