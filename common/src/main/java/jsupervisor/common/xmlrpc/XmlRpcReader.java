@@ -147,9 +147,26 @@ public final class XmlRpcReader {
 
     /**
      * Decodes the bytes as UTF-8 ourselves, as Supervisor reads a request (as a str, whatever the
-     * declaration says); a byte order mark is skipped.
+     * declaration says); a byte order mark is skipped. A document of ASCII only, what supervisord and
+     * Python write unless a name or message says otherwise, is widened in one pass; any other goes through
+     * the JDK's strict decoder.
      */
     private XmlScanner open(byte[] document) throws XmlRpcParseException {
+        // JDK parsers cap element depth at 100; ours leaves room for the array/struct cap to trip first with
+        // its clearer message (each level costs three elements: value, array/struct, data/member)
+        int maxElementDepth = 3 * maxDepth + 10;
+        char[] ascii = new char[document.length];
+        for (int i = 0; i < document.length; i++) {
+            byte b = document[i];
+            if (b < 0) {
+                return openUtf8(document, maxElementDepth);
+            }
+            ascii[i] = (char) b;
+        }
+        return new XmlScanner(ascii, 0, ascii.length, maxElementDepth);
+    }
+
+    private static XmlScanner openUtf8(byte[] document, int maxElementDepth) throws XmlRpcParseException {
         CharBuffer chars;
         try {
             chars = StandardCharsets.UTF_8.newDecoder()
@@ -161,8 +178,6 @@ public final class XmlRpcReader {
         }
         int start = chars.hasRemaining() && chars.get(chars.position()) == '\uFEFF' ? 1 : 0; // byte order mark
         int from = chars.arrayOffset() + chars.position();
-        // JDK parsers cap element depth at 100; ours leaves room for the array/struct cap to trip first with
-        // its clearer message (each level costs three elements: value, array/struct, data/member)
-        return new XmlScanner(chars.array(), from + start, from + chars.remaining(), 3 * maxDepth + 10);
+        return new XmlScanner(chars.array(), from + start, from + chars.remaining(), maxElementDepth);
     }
 }

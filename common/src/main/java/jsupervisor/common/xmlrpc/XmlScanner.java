@@ -110,6 +110,30 @@ final class XmlScanner {
         return pos + 1 < end && buf[pos] == '<' && buf[pos + 1] == '/';
     }
 
+    /**
+     * The current text as the entry of {@code names} equal to it when there is one ({@code chars} holds their
+     * characters), else as {@link #text()} makes it: strings a caller hashes and compares again and again are
+     * then constants, equal by identity.
+     */
+    String text(String[] names, char[][] chars) {
+        if (text == null) {
+            int length = textTo - textFrom;
+            for (int n = 0; n < chars.length; n++) {
+                char[] c = chars[n];
+                if (c.length == length) {
+                    int i = 0;
+                    while (i < length && c[i] == buf[textFrom + i]) {
+                        i++;
+                    }
+                    if (i == length) {
+                        return names[n];
+                    }
+                }
+            }
+        }
+        return text();
+    }
+
     /** The current text holds only spaces, tabs and line ends. */
     boolean isWhitespace() {
         return whitespace;
@@ -234,8 +258,12 @@ final class XmlScanner {
                 declarePrefix(attribute.substring(6), value);
             }
         }
-        uriOf(qname);
-        checkAttributeNames(attributes, attributeCount, qname);
+        if (local == null) {
+            uriOf(qname); // an XML-RPC name has no prefix to check
+        }
+        if (attributes != null) {
+            checkAttributeNames(attributes, attributeCount, qname);
+        }
         if (depth == 0 && rootSeen) {
             throw malformed("a second root element <" + qname + ">");
         }
