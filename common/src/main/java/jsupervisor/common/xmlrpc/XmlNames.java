@@ -25,22 +25,32 @@ final class XmlNames {
 
     private XmlNames() {}
 
-    /** The XML-RPC name constant equal to {@code buf[first, first + length)}, or null. */
-    static String known(char[] buf, int first, int length) {
+    /** The index of the XML-RPC name equal to {@code buf[first, first + length)}, or -1. */
+    static int known(char[] buf, int first, int length) {
         int candidate = candidate(buf, first, length);
         if (candidate < 0) {
-            return null;
+            return -1;
         }
         char[] k = KNOWN_CHARS[candidate];
         if (k.length != length) {
-            return null;
+            return -1;
         }
         for (int i = 0; i < length; i++) {
             if (k[i] != buf[first + i]) {
-                return null;
+                return -1;
             }
         }
-        return KNOWN[candidate];
+        return candidate;
+    }
+
+    /** The name constant of a {@link #known} index. */
+    static String name(int index) {
+        return KNOWN[index];
+    }
+
+    /** The characters of a {@link #known} index's name (not to be modified). */
+    static char[] chars(int index) {
+        return KNOWN_CHARS[index];
     }
 
     /** The index in {@link #KNOWN} of the only known name this one can be, or -1. */

@@ -34,6 +34,7 @@ final class XmlScanner {
     private int pos;
 
     private String[] open = new String[16]; // qualified names of the open elements
+    private int[] openKnown = new int[16]; // their XmlNames indexes, or -1
     private int depth;
     private boolean rootSeen;
     private boolean emptyElement; // the START just returned was <x/>: its END comes next
@@ -42,7 +43,7 @@ final class XmlScanner {
 
     private String name; // qualified
     private String localName;
-    private boolean lastNameKnown; // the last scanName returned an XML-RPC name constant (no prefix)
+    private int lastKnown; // the XmlNames index of the last name scanned, or -1
     private String text; // made on demand: most text between tags is whitespace nobody asks for
     private int textFrom;
     private int textTo;
@@ -211,7 +212,8 @@ final class XmlScanner {
     private void scanStartTag() throws XmlRpcParseException {
         pos++; // '<'
         String qname = scanName("an element name");
-        String local = lastNameKnown ? qname : null;
+        int known = lastKnown;
+        String local = known >= 0 ? qname : null;
         String[] attributes = null;
         int attributeCount = 0;
         while (true) {
@@ -272,7 +274,9 @@ final class XmlScanner {
         }
         if (depth == open.length) {
             open = java.util.Arrays.copyOf(open, depth * 2);
+            openKnown = java.util.Arrays.copyOf(openKnown, depth * 2);
         }
+        openKnown[depth] = known;
         open[depth++] = qname;
         rootSeen = true;
         name = qname;
@@ -280,9 +284,12 @@ final class XmlScanner {
     }
 
     private void scanEndTag() throws XmlRpcParseException {
+        if (depth > 0 && openKnown[depth - 1] >= 0 && closesKnown(openKnown[depth - 1])) {
+            return;
+        }
         pos += 2; // "</"
         String qname = scanName("an element name");
-        String local = lastNameKnown ? qname : null;
+        String local = lastKnown >= 0 ? qname : null;
         skipSpace();
         if (pos >= end || buf[pos] != '>') {
             throw malformed("expected '>' to close </" + qname + ">");
@@ -297,6 +304,28 @@ final class XmlScanner {
         name = qname;
         localName = local;
         close();
+    }
+
+    /**
+     * The usual end tag, {@code </name>} of the open element when that is an XML-RPC name, matched against the
+     * buffer in one comparison; false, with nothing consumed, for anything else, which the general path reads.
+     */
+    private boolean closesKnown(int known) {
+        char[] k = XmlNames.chars(known);
+        int at = pos + 2;
+        if (at + k.length >= end || buf[at + k.length] != '>') {
+            return false;
+        }
+        for (int i = 0; i < k.length; i++) {
+            if (buf[at + i] != k[i]) {
+                return false;
+            }
+        }
+        pos = at + k.length + 1;
+        name = XmlNames.name(known);
+        localName = name;
+        close();
+        return true;
     }
 
     private void close() {
@@ -329,9 +358,8 @@ final class XmlScanner {
                 break;
             }
         }
-        String known = XmlNames.known(buf, first, pos - first);
-        lastNameKnown = known != null;
-        return known != null ? known : new String(buf, first, pos - first);
+        lastKnown = XmlNames.known(buf, first, pos - first);
+        return lastKnown >= 0 ? XmlNames.name(lastKnown) : new String(buf, first, pos - first);
     }
 
     private String scanAttributeValue(String attribute) throws XmlRpcParseException {
