@@ -168,11 +168,42 @@ class PidProxyIT {
         assertThat(notFound.stderr()).contains(tmp.resolve("sh").toString());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"QUIT", "TERM"})
+    void whereEnvCannotBlockTheSignalsPidproxyReexecutesItselfAndStillRelaysThem(String signal) throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("oldbin"));
+        Path env = bin.resolve("env");
+        Files.writeString(env, """
+                #!/bin/sh
+                case "$1" in --block-signal*) echo "env: unrecognized option '$1'" >&2; exit 125 ;; esac
+                exec /usr/bin/env "$@"
+                """);
+        assertThat(env.toFile().setExecutable(true)).isTrue();
+        Process proxy = startProxy(java.util.Map.of("PATH", bin + ":" + System.getenv("PATH")),
+                pidfile.toString(), "./trapper.sh", pidfile.toString(), marks.toString());
+        awaitChildReady();
+        assertThat(proxy.toHandle().info().arguments().orElseThrow()).as("re-executed with -Xrs").contains("-Xrs");
+        assertThat(Files.readString(tmp.resolve("child.pid.mask")).strip()).isEqualTo("0000000000000000");
+        assertThat(Files.readString(tmp.resolve("child.pid.env")).strip()).isEqualTo("unset");
+
+        signal(proxy.pid(), signal);
+
+        assertThat(proxy.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS)).as("pidproxy exited").isTrue();
+        assertThat(proxy.exitValue()).isZero();
+        Await.until("child trapped " + signal, LIMIT, () -> marks().contains(signal));
+    }
+
     private Process startProxy(String... args) {
+        return startProxy(java.util.Map.of(), args);
+    }
+
+    private Process startProxy(java.util.Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(Checkout.launcher("pidproxy").toString()));
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).directory(tmp.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder.directory(tmp.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(tmp.resolve("proxy.out").toFile())
                     .redirectError(tmp.resolve("proxy.err").toFile())
