@@ -35,6 +35,49 @@ class ConfigLoaderTest {
         return c.groups().get(0).processes().get(0);
     }
 
+    /** n [program:pN] sections; {@code body} may use {i}. */
+    private static String programs(int n, java.util.function.IntFunction<String> body) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append("[program:p").append(i).append("]\n").append(body.apply(i));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void manyProgramSectionsComeOutInOrderWithTheirWarningsInOrder() throws Exception {
+        // every 100th section warns (AUTO log without rollover)
+        Configuration c = load(programs(300, i -> "command=/bin/true\npriority=" + (i % 7)
+                + (i % 100 == 0 ? "\nstdout_logfile_maxbytes=0\n" : "\n")));
+        assertThat(c.groups()).hasSize(300);
+        for (int i = 1; i < c.groups().size(); i++) {
+            GroupConfig a = c.groups().get(i - 1);
+            GroupConfig b = c.groups().get(i);
+            assertThat(a.priority() < b.priority() || a.priority() == b.priority() && a.name().compareTo(b.name()) < 0)
+                    .as("%s before %s", a.name(), b.name()).isTrue();
+        }
+        assertThat(c.parseWarnings()).containsExactly(
+                "For [program:p0], AUTO logging used for stdout_logfile without rollover, set maxbytes > 0 to avoid "
+                        + "filling up filesystem unintentionally",
+                "For [program:p100], AUTO logging used for stdout_logfile without rollover, set maxbytes > 0 to avoid "
+                        + "filling up filesystem unintentionally",
+                "For [program:p200], AUTO logging used for stdout_logfile without rollover, set maxbytes > 0 to avoid "
+                        + "filling up filesystem unintentionally");
+    }
+
+    @Test
+    void amongManyProgramSectionsTheFirstBadOneInTheFileIsReported() {
+        // Supervisor stops at the first bad section in the file, whatever is wrong further on
+        String conf = programs(300, i -> i == 120 ? "command=/bin/true\nstartsecs=soon\n"
+                : i == 250 ? "command=/bin/true\nstartretries=many\n" : "command=/bin/true\n");
+        assertThatThrownBy(() -> load(conf)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'soon'").hasMessageContaining("in section 'program:p120'");
+        String late = programs(300, i -> i == 160 ? "command=/bin/true\nstartsecs=soon\n"
+                : i == 151 ? "command=/bin/true\nstartretries=many\n" : "command=/bin/true\n");
+        assertThatThrownBy(() -> load(late)).isInstanceOf(ConfigException.class).hasMessageContaining("'many'")
+                .hasMessageContaining("in section 'program:p151'");
+    }
+
     @Test
     void programDefaultsAreSupervisors() throws Exception {
         ProcessConfig p = only(load("[program:x]\ncommand=/bin/true\n"));
