@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import jsupervisor.it.Await;
 import jsupervisor.it.DaemonHarness;
+import jsupervisor.it.EnvWithoutBlockSignal;
 import jsupervisor.it.Launchers;
 
 /** Signals to supervisord (REFERENCE.md §3.4), daemonizing and the pidfile (§3.3). */
@@ -52,16 +53,7 @@ class DaemonSignalsIT {
     @ParameterizedTest
     @ValueSource(strings = {"QUIT", "USR2", "HUP"})
     void signalsWorkWhenEnvCannotBlockThem(String signal) throws Exception {
-        Path bin = Files.createDirectories(dir.resolve("oldbin"));
-        Path env = bin.resolve("env");
-        Files.writeString(env, """
-                #!/bin/sh
-                case "$1" in --block-signal*) echo "env: unrecognized option '$1'" >&2; exit 125 ;; esac
-                exec /usr/bin/env "$@"
-                """);
-        env.toFile().setExecutable(true);
-        Map<String, String> path = Map.of("PATH", bin + ":" + System.getenv("PATH"));
-        try (DaemonHarness d = DaemonHarness.start(dir, SLEEPER, path)) {
+        try (DaemonHarness d = DaemonHarness.start(dir, SLEEPER, EnvWithoutBlockSignal.path(dir))) {
             d.awaitLog("success: sleeper entered RUNNING", T);
             assertThat(ProcessHandle.of(d.pid()).flatMap(h -> h.info().arguments()).orElseThrow())
                     .as("re-executed with -Xrs").contains("-Xrs");

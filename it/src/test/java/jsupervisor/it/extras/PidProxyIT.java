@@ -171,15 +171,7 @@ class PidProxyIT {
     @ParameterizedTest
     @ValueSource(strings = {"QUIT", "TERM"})
     void whereEnvCannotBlockTheSignalsPidproxyReexecutesItselfAndStillRelaysThem(String signal) throws Exception {
-        Path bin = Files.createDirectories(tmp.resolve("oldbin"));
-        Path env = bin.resolve("env");
-        Files.writeString(env, """
-                #!/bin/sh
-                case "$1" in --block-signal*) echo "env: unrecognized option '$1'" >&2; exit 125 ;; esac
-                exec /usr/bin/env "$@"
-                """);
-        assertThat(env.toFile().setExecutable(true)).isTrue();
-        Process proxy = startProxy(java.util.Map.of("PATH", bin + ":" + System.getenv("PATH")),
+        Process proxy = startProxy(jsupervisor.it.EnvWithoutBlockSignal.path(tmp),
                 pidfile.toString(), "./trapper.sh", pidfile.toString(), marks.toString());
         awaitChildReady();
         assertThat(proxy.toHandle().info().arguments().orElseThrow()).as("re-executed with -Xrs").contains("-Xrs");
