@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Reads one HTTP/1.x response from a stream: the status line, the headers that frame the body, and the body
@@ -59,10 +60,10 @@ public final class HttpExchange {
      * Copies the body to {@code out} as it arrives, each piece decoded on its own as {@code http_client}'s
      * listener does, until the body ends or the connection closes.
      */
-    public void copyBody(Output out) throws IOException {
+    public void copyBody(Consumer<String> out) throws IOException {
         if (chunked) {
             for (int size = nextChunkSize(); size > 0; size = nextChunkSize()) {
-                out.raw(new String(in.readNBytes(size), StandardCharsets.UTF_8));
+                out.accept(new String(in.readNBytes(size), StandardCharsets.UTF_8));
                 readLine();
             }
             return;
@@ -76,7 +77,7 @@ public final class HttpExchange {
                 return;
             }
             if (n > 0) {
-                out.raw(new String(buf, 0, n, StandardCharsets.UTF_8));
+                out.accept(new String(buf, 0, n, StandardCharsets.UTF_8));
             }
             if (left > 0) {
                 left -= n;

@@ -44,7 +44,11 @@ public final class LogFollower {
         }
     }
 
-    /** One GET, streamed. {@link #close()} may be called from any thread. */
+    /**
+     * One GET, streamed. {@link #close()} may be called from any thread; once it returns the stream writes
+     * nothing more, so fg's closing line is always its last (a chunk already read when the user left is
+     * dropped, not printed after it).
+     */
     public static final class Stream implements Runnable {
         private final String serverurl;
         private final String username;
@@ -53,6 +57,7 @@ public final class LogFollower {
         private final Output out;
         private final AtomicBoolean closedByUser = new AtomicBoolean();
         private volatile SocketChannel channel;
+        private final Object gate = new Object();
 
         public Stream(String serverurl, String username, String password, String path, Output out) {
             this.serverurl = serverurl;
@@ -71,6 +76,9 @@ public final class LogFollower {
                 } catch (IOException ignored) {
                     // already closed
                 }
+            }
+            synchronized (gate) {
+                // waits out a write in progress; every later one sees closedByUser and prints nothing
             }
         }
 
@@ -138,7 +146,15 @@ public final class LogFollower {
                 out.error(url + " Cannot read, status code " + response.status());
                 return;
             }
-            response.copyBody(out);
+            response.copyBody(this::write);
+        }
+
+        private void write(String text) {
+            synchronized (gate) {
+                if (!closedByUser.get()) {
+                    out.raw(text);
+                }
+            }
         }
     }
 }
