@@ -2,9 +2,8 @@ package jsupervisor.daemon.http;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,9 +33,11 @@ public final class HttpStatus {
             Map.entry(501, "Not Implemented"), Map.entry(502, "Bad Gateway"), Map.entry(503, "Service Unavailable"),
             Map.entry(504, "Gateway Time-out"), Map.entry(505, "HTTP Version not supported"));
 
-    // medusa's http_date.build_http_date: always two-digit days, English names, GMT.
-    private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    // medusa's http_date.build_http_date: always two-digit days, English names, GMT. Written by hand rather than
+    // with a DateTimeFormatter, whose text fields load the JDK's locale data on a daemon's first response.
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS =
+            {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     private HttpStatus() {}
 
@@ -54,6 +55,16 @@ public final class HttpStatus {
 
     /** An RFC 1123 date as medusa writes it: {@code Tue, 24 Nov 2026 06:43:02 GMT}. */
     public static String date(Instant when) {
-        return DATE.format(when);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(when.getEpochSecond(), 0, ZoneOffset.UTC);
+        StringBuilder b = new StringBuilder(29).append(DAYS[t.getDayOfWeek().ordinal()]).append(", ");
+        twoDigits(b, t.getDayOfMonth()).append(' ').append(MONTHS[t.getMonthValue() - 1]).append(' ')
+                .append(t.getYear()).append(' ');
+        twoDigits(b, t.getHour()).append(':');
+        twoDigits(b, t.getMinute()).append(':');
+        return twoDigits(b, t.getSecond()).append(" GMT").toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder b, int value) {
+        return b.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 }

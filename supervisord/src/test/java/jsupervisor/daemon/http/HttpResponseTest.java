@@ -35,6 +35,22 @@ class HttpResponseTest {
     }
 
     @Test
+    void dateMatchesTheJdksEnglishFormatEverywhere() {
+        java.time.format.DateTimeFormatter jdk = java.time.format.DateTimeFormatter
+                .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US).withZone(java.time.ZoneOffset.UTC);
+        java.util.Random random = new java.util.Random(11);
+        java.util.List<java.time.Instant> instants = new java.util.ArrayList<>(java.util.List.of(
+                java.time.Instant.EPOCH, java.time.Instant.parse("2024-02-29T23:59:59.999Z"),
+                java.time.Instant.parse("2026-12-31T00:00:00Z"), java.time.Instant.parse("2100-03-01T12:00:00Z")));
+        for (int i = 0; i < 10_000; i++) {
+            instants.add(java.time.Instant.ofEpochSecond(random.nextLong(7_258_118_400L), random.nextInt(1_000_000_000)));
+        }
+        for (java.time.Instant t : instants) {
+            assertThat(HttpStatus.date(t)).as("%s", t).isEqualTo(jdk.format(t));
+        }
+    }
+
+    @Test
     void http10PersistsOnlyWhenAskedAndTheLengthIsKnown() throws Exception {
         HttpResponse plain = new HttpResponse(new RecordingWire(), CLOCK, head("GET / HTTP/1.0\r\n"));
         plain.send(200, null, "x");
