@@ -58,8 +58,8 @@ final class OptionSource {
      */
     String get(String section, String option, String dflt, Map<String, ?> extra) throws ConfigException {
         String value = raw(section, option, dflt);
-        if (value == null) {
-            return null;
+        if (value == null || value.indexOf('%') < 0) {
+            return value; // nothing to format (most values): not even the name for errors is needed
         }
         return expand(section, option, value, extra, section + "." + option);
     }

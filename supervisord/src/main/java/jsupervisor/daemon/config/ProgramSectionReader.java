@@ -99,7 +99,11 @@ final class ProgramSectionReader {
         for (int num = numprocsStart; num < numprocsStart + numprocs; num++) {
             common.put("process_num", (long) num);
             common.put("numprocs", (long) numprocs);
-            common.putAll(src.environExpansions());
+            if (num != numprocsStart) {
+                // puts back the ENV_ names the previous process's environment= overrode; the first process
+                // needs no copy, since every lookup falls through to the same names (LayeredNames)
+                common.putAll(src.environExpansions());
+            }
             processes.add(readProcess(s, processName, environmentRaw, common, shared));
         }
         processes.sort(Comparator.comparingInt(ProcessConfig::priority).thenComparing(ProcessConfig::name));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,19 @@ class ConfigLoaderTest {
                         + "('process_num') which cannot be expanded. Available names: ENV_HOME, ENV_JSUP_VAR, "
                         + "group_name, here, host_node_name, program_name in section 'program:x' (file: '"
                         + dir.resolve("supervisord.conf") + "')");
+    }
+
+    @Test
+    void eachProcessOfANumprocsProgramExpandsItsEnvironmentAgainstTheDaemonsNames() throws Exception {
+        // Supervisor puts the environment's ENV_ names back into its shared dict before each process, so the
+        // second process's environment= sees ENV_JSUP_VAR as the daemon has it, not as the first process set it
+        List<ProcessConfig> ps = load("[program:x]\nnumprocs=3\nprocess_name=%(program_name)s_%(process_num)d\n"
+                + "environment=JSUP_VAR=%(ENV_JSUP_VAR)s-%(process_num)d\ncommand=/bin/echo %(ENV_JSUP_VAR)s\n")
+                .groups().getFirst().processes();
+        assertThat(ps).extracting(ProcessConfig::command)
+                .containsExactly("/bin/echo fromenv-0", "/bin/echo fromenv-1", "/bin/echo fromenv-2");
+        assertThat(ps).extracting(p -> p.environment().get("JSUP_VAR"))
+                .containsExactly("fromenv-0", "fromenv-1", "fromenv-2");
     }
 
     @Test
