@@ -19,16 +19,9 @@ final class Unmarshaller {
      * first. A status of 1000 programs reads 14,000 of them, and each is hashed into its struct and compared by
      * every lookup: as constants they are hashed once and compared by identity.
      */
-    private static final String[] MEMBER_NAMES = {"name", "group", "start", "stop", "now", "state", "statename",
-        "spawnerr", "exitstatus", "logfile", "stdout_logfile", "stderr_logfile", "pid", "description", "status",
-        "faultCode", "faultString"};
-    private static final char[][] MEMBER_NAME_CHARS = new char[MEMBER_NAMES.length][];
-
-    static {
-        for (int i = 0; i < MEMBER_NAMES.length; i++) {
-            MEMBER_NAME_CHARS[i] = MEMBER_NAMES[i].toCharArray();
-        }
-    }
+    private static final ConstantNames MEMBER_NAMES = ConstantNames.of("name", "group", "start", "stop", "now",
+            "state", "statename", "spawnerr", "exitstatus", "logfile", "stdout_logfile", "stderr_logfile", "pid",
+            "description", "status", "faultCode", "faultString");
 
     private final XmlScanner xml;
     private final int maxDepth;
@@ -164,7 +157,7 @@ final class Unmarshaller {
     private String readMemberName() throws XmlRpcParseException {
         int event = xml.next();
         if (event == XmlScanner.TEXT && xml.textEndsAtEndTag()) {
-            String name = xml.text(MEMBER_NAMES, MEMBER_NAME_CHARS);
+            String name = xml.text(MEMBER_NAMES);
             expectEnd("name");
             return name;
         }

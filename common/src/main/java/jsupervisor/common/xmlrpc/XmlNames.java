@@ -6,17 +6,13 @@ package jsupervisor.common.xmlrpc;
  * Stateless; the tables are filled once.
  */
 final class XmlNames {
-    private static final String[] KNOWN = {"value", "member", "name", "string", "int", "i4", "i8", "boolean",
-        "double", "struct", "array", "data", "param", "params", "methodResponse", "methodCall", "methodName",
-        "fault", "base64", "dateTime.iso8601", "nil"};
-    private static final char[][] KNOWN_CHARS = new char[KNOWN.length][];
+    private static final ConstantNames KNOWN = ConstantNames.of("value", "member", "name", "string", "int", "i4",
+            "i8", "boolean", "double", "struct", "array", "data", "param", "params", "methodResponse", "methodCall",
+            "methodName", "fault", "base64", "dateTime.iso8601", "nil");
     /** NameChar for ASCII, looked up rather than computed: names are most of what a scanner reads. */
     static final boolean[] ASCII_NAME_CHAR = new boolean[128];
 
     static {
-        for (int i = 0; i < KNOWN.length; i++) {
-            KNOWN_CHARS[i] = KNOWN[i].toCharArray();
-        }
         for (char c = 0; c < 128; c++) {
             ASCII_NAME_CHAR[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || c == '_' || c == ':' || c == '-' || c == '.';
@@ -28,29 +24,22 @@ final class XmlNames {
     /** The index of the XML-RPC name equal to {@code buf[first, first + length)}, or -1. */
     static int known(char[] buf, int first, int length) {
         int candidate = candidate(buf, first, length);
-        if (candidate < 0) {
-            return -1;
-        }
-        char[] k = KNOWN_CHARS[candidate];
-        if (k.length != length) {
-            return -1;
-        }
-        for (int i = 0; i < length; i++) {
-            if (k[i] != buf[first + i]) {
-                return -1;
-            }
-        }
-        return candidate;
+        return candidate >= 0 && KNOWN.matches(candidate, buf, first, length) ? candidate : -1;
     }
 
     /** The name constant of a {@link #known} index. */
     static String name(int index) {
-        return KNOWN[index];
+        return KNOWN.name(index);
     }
 
-    /** The characters of a {@link #known} index's name (not to be modified). */
-    static char[] chars(int index) {
-        return KNOWN_CHARS[index];
+    /** Whether the name of a {@link #known} index equals {@code buf[first, first + length)}. */
+    static boolean matches(int index, char[] buf, int first, int length) {
+        return KNOWN.matches(index, buf, first, length);
+    }
+
+    /** The length of the name of a {@link #known} index. */
+    static int length(int index) {
+        return KNOWN.length(index);
     }
 
     /** The index in {@link #KNOWN} of the only known name this one can be, or -1. */

@@ -112,24 +112,14 @@ final class XmlScanner {
     }
 
     /**
-     * The current text as the entry of {@code names} equal to it when there is one ({@code chars} holds their
-     * characters), else as {@link #text()} makes it: strings a caller hashes and compares again and again are
-     * then constants, equal by identity.
+     * The current text as the entry of {@code names} equal to it when there is one, else as {@link #text()}
+     * makes it: strings a caller hashes and compares again and again are then constants, equal by identity.
      */
-    String text(String[] names, char[][] chars) {
+    String text(ConstantNames names) {
         if (text == null) {
-            int length = textTo - textFrom;
-            for (int n = 0; n < chars.length; n++) {
-                char[] c = chars[n];
-                if (c.length == length) {
-                    int i = 0;
-                    while (i < length && c[i] == buf[textFrom + i]) {
-                        i++;
-                    }
-                    if (i == length) {
-                        return names[n];
-                    }
-                }
+            int n = names.indexOf(buf, textFrom, textTo - textFrom);
+            if (n >= 0) {
+                return names.name(n);
             }
         }
         return text();
@@ -311,17 +301,12 @@ final class XmlScanner {
      * buffer in one comparison; false, with nothing consumed, for anything else, which the general path reads.
      */
     private boolean closesKnown(int known) {
-        char[] k = XmlNames.chars(known);
+        int length = XmlNames.length(known);
         int at = pos + 2;
-        if (at + k.length >= end || buf[at + k.length] != '>') {
+        if (at + length >= end || buf[at + length] != '>' || !XmlNames.matches(known, buf, at, length)) {
             return false;
         }
-        for (int i = 0; i < k.length; i++) {
-            if (buf[at + i] != k[i]) {
-                return false;
-            }
-        }
-        pos = at + k.length + 1;
+        pos = at + length + 1;
         name = XmlNames.name(known);
         localName = name;
         close();
