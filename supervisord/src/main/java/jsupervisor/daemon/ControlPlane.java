@@ -22,6 +22,7 @@ import jsupervisor.daemon.http.HttpServerException;
 import jsupervisor.daemon.http.Route;
 import jsupervisor.daemon.http.ServerNotices;
 import jsupervisor.daemon.logging.DaemonLog;
+import jsupervisor.daemon.logging.LocalClock;
 import jsupervisor.daemon.loop.LoopAccess;
 import jsupervisor.daemon.process.ProcessGroup;
 import jsupervisor.daemon.process.Subprocess;
@@ -67,8 +68,7 @@ final class ControlPlane implements AutoCloseable {
             routes.add(rpc);
         }
         routes.add(new LogTailRoute(target -> lookup(loop, target), () -> loop.mainLog().file()));
-        routes.add(new WebRoute(registry, webTokens, log::critical, Clock.systemUTC(),
-                java.time.ZoneId.systemDefault()));
+        routes.add(new WebRoute(registry, webTokens, log::critical, LocalClock.system()));
         routes.add(new StaticAssets(Clock.systemUTC().instant()));
         ServerNotices notices = new ServerNotices() {
             @Override

@@ -13,6 +13,7 @@ import jsupervisor.daemon.lifecycle.PidFile;
 import jsupervisor.daemon.lifecycle.Privileges;
 import jsupervisor.daemon.lifecycle.Rlimits;
 import jsupervisor.daemon.logging.DaemonLog;
+import jsupervisor.daemon.logging.LocalClock;
 import jsupervisor.daemon.logging.LogLevel;
 import jsupervisor.daemon.logging.RotatingFileSink;
 import jsupervisor.daemon.logging.StartupMessages;
@@ -152,16 +153,16 @@ final class Daemon {
         LogLevel level = LogLevel.fromValue(s.loglevel().value()).orElse(LogLevel.INFO);
         boolean toStdout = s.nodaemon() && !s.silent();
         if (s.logfile().equals("syslog")) {
-            DaemonLog log = new DaemonLog(level, java.time.Clock.systemDefaultZone());
+            DaemonLog log = new DaemonLog(level, LocalClock.system());
             if (toStdout) {
                 log.addSink(jsupervisor.daemon.logging.StreamSink.stdout(log.sinkProblems()));
             }
             log.addSink(new jsupervisor.daemon.logging.SyslogSink("supervisord", "",
-                    new jsupervisor.daemon.loop.DevLogConnector(), java.time.Clock.systemDefaultZone(),
+                    new jsupervisor.daemon.loop.DevLogConnector(), LocalClock.system(),
                     log.sinkProblems()));
             return log;
         }
-        return DaemonLog.open(level, java.time.Clock.systemDefaultZone(), Path.of(s.logfile()),
+        return DaemonLog.open(level, LocalClock.system(), Path.of(s.logfile()),
                 new RotatingFileSink.Rotation(Math.max(0, s.logfileMaxbytes()), Math.max(0, s.logfileBackups())),
                 toStdout);
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ import java.util.Optional;
 public final class DaemonLog implements AutoCloseable {
 
     private final LogLevel level;
-    private final Clock clock;
+    private final LocalClock clock;
     private final List<LogSink> sinks = new ArrayList<>();
     private long cachedSecond = Long.MIN_VALUE;
     private String cachedPrefix = "";
@@ -38,7 +39,7 @@ public final class DaemonLog implements AutoCloseable {
     /** A log admitting records at {@code level} and above, stamped with {@code clock}'s time in its zone. */
     public DaemonLog(LogLevel level, Clock clock) {
         this.level = level;
-        this.clock = clock;
+        this.clock = LocalClock.of(clock);
     }
 
     /**
@@ -197,14 +198,30 @@ public final class DaemonLog implements AutoCloseable {
     String asctime(Instant now) {
         long second = now.getEpochSecond();
         if (second != cachedSecond) {
-            LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochSecond(second), clock.getZone());
-            cachedPrefix = String.format("%04d-%02d-%02d %02d:%02d:%02d,", local.getYear(), local.getMonthValue(),
-                    local.getDayOfMonth(), local.getHour(), local.getMinute(), local.getSecond());
+            // by hand: String.format's first call loads the JDK's locale data, a cost paid before the first spawn
+            LocalDateTime local = LocalDateTime.ofEpochSecond(second, 0,
+                    ZoneOffset.ofTotalSeconds(clock.offsetSeconds(second)));
+            StringBuilder b = new StringBuilder(24);
+            String year = Integer.toString(local.getYear());
+            for (int i = year.length(); i < 4; i++) {
+                b.append('0');
+            }
+            b.append(year).append('-');
+            twoDigits(b, local.getMonthValue()).append('-');
+            twoDigits(b, local.getDayOfMonth()).append(' ');
+            twoDigits(b, local.getHour()).append(':');
+            twoDigits(b, local.getMinute()).append(':');
+            twoDigits(b, local.getSecond()).append(',');
+            cachedPrefix = b.toString();
             cachedSecond = second;
         }
         int millis = now.getNano() / 1_000_000;
         return cachedPrefix + (char) ('0' + millis / 100) + (char) ('0' + millis / 10 % 10)
                 + (char) ('0' + millis % 10);
+    }
+
+    private static StringBuilder twoDigits(StringBuilder b, int value) {
+        return b.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     private static byte[] format(String asctime, LogLevel messageLevel, String message) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
  * Sends log lines to the local syslog daemon, for {@code stdout_syslog=true} / {@code stderr_syslog=true} and
@@ -58,7 +59,7 @@ public final class SyslogSink implements LogSink {
     private final String ident;
     private final byte[] linePrefix;
     private final Connector connector;
-    private final Clock clock;
+    private final LocalClock clock;
     private final SinkListener listener;
     private Transport transport;
     private Instant nextConnect = Instant.MIN;
@@ -74,7 +75,7 @@ public final class SyslogSink implements LogSink {
         this.ident = ident;
         this.linePrefix = linePrefix.getBytes(StandardCharsets.UTF_8);
         this.connector = connector;
-        this.clock = clock;
+        this.clock = LocalClock.of(clock);
         this.listener = listener;
     }
 
@@ -169,7 +170,9 @@ public final class SyslogSink implements LogSink {
 
     /** {@code <14>Nov 24 06:19:31 ident: message}, as glibc's syslog(3) writes it. */
     byte[] frame(Instant now, byte[] message) {
-        LocalDateTime t = LocalDateTime.ofInstant(now, clock.getZone());
+        long second = now.getEpochSecond();
+        LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0,
+                ZoneOffset.ofTotalSeconds(clock.offsetSeconds(second)));
         String header = String.format("<%d>%s %2d %02d:%02d:%02d %s: ", USER_INFO, MONTHS[t.getMonthValue() - 1],
                 t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), ident);
         byte[] head = header.getBytes(StandardCharsets.UTF_8);

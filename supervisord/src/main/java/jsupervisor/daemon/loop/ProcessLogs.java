@@ -9,6 +9,7 @@ import jsupervisor.daemon.config.ChannelConfig;
 import jsupervisor.daemon.config.LogTarget;
 import jsupervisor.daemon.logging.ChildLog;
 import jsupervisor.daemon.logging.DaemonLog;
+import jsupervisor.daemon.logging.LocalClock;
 import jsupervisor.daemon.logging.LogSink;
 import jsupervisor.daemon.logging.RotatingFileSink;
 import jsupervisor.daemon.logging.SyslogSink;
@@ -55,7 +56,7 @@ final class ProcessLogs implements AutoCloseable {
         }
         if (config.syslog()) {
             sinks.add(new SyslogSink("supervisord", name + " ", new DevLogConnector(),
-                    java.time.Clock.systemDefaultZone(), mainLog.sinkProblems()));
+                    LocalClock.system(), mainLog.sinkProblems()));
         }
         return new ChildLog(new ChildLog.Spec(name, channel, stripAnsi, listener), sinks, mainLog);
     }

@@ -2,12 +2,14 @@ package jsupervisor.daemon.loop;
 
 import java.time.ZoneId;
 
+import jsupervisor.daemon.logging.LocalClock;
 import jsupervisor.daemon.process.Clock;
 
-/** The real clocks: {@link System#nanoTime()} for deadlines, the system wall clock for reported times. */
+/**
+ * The real clocks: {@link System#nanoTime()} for deadlines, the system wall clock for reported times. The zone is
+ * looked up at its first use (a stopped process's description), not at start-up (see {@link LocalClock}).
+ */
 public final class SystemClock implements Clock {
-    private final ZoneId zone = ZoneId.systemDefault();
-
     @Override
     public long monotonicNanos() {
         return System.nanoTime();
@@ -20,6 +22,6 @@ public final class SystemClock implements Clock {
 
     @Override
     public ZoneId zone() {
-        return zone;
+        return LocalClock.system().getZone();
     }
 }

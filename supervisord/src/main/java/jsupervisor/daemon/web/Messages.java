@@ -1,7 +1,6 @@
 package jsupervisor.daemon.web;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -14,21 +13,23 @@ import jsupervisor.daemon.rpc.RpcAnswer;
  * (REFERENCE.md §8.1), so operators and scripts that read them see no difference. Stateless apart from the clock.
  */
 final class Messages {
-    /** Python's {@code time.ctime()}: {@code Tue Nov  4 05:02:29 2026}, the day padded with a space. */
-    private static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy",
-            Locale.US);
+    /**
+     * Python's {@code time.ctime()}: {@code Tue Nov  4 05:02:29 2026}, the day padded with a space. In a holder
+     * so that the formatter is built when the web UI first shows a message, not in every daemon's start-up.
+     */
+    private static final class Ctime {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
+    }
 
     private final Clock clock;
-    private final ZoneId zone;
 
-    Messages(Clock clock, ZoneId zone) {
+    Messages(Clock clock) {
         this.clock = clock;
-        this.zone = zone;
     }
 
     /** The local time as {@code time.ctime()} prints it. */
     String ctime() {
-        return CTIME.format(clock.instant().atZone(zone));
+        return Ctime.FORMAT.format(clock.instant().atZone(clock.getZone()));
     }
 
     String refreshed() {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,20 +40,18 @@ public final class WebRoute implements Route {
     private final ActionRunner runner;
     private final ActionGuard guard;
     private final Clock clock;
-    private final ZoneId zone;
 
     /**
      * @param registry the daemon's RPC registry (the same methods {@code /RPC2} serves)
      * @param tokens   the daemon's session tokens, which outlive a reload
      * @param errors   the main log's CRIT level, for failures Supervisor would answer with HTTP 500
+     * @param clock    the time and local zone of the page's messages and footer
      */
-    public WebRoute(RpcRegistry registry, SessionTokens tokens, Consumer<String> errors, Clock clock,
-                    ZoneId zone) {
+    public WebRoute(RpcRegistry registry, SessionTokens tokens, Consumer<String> errors, Clock clock) {
         this.calls = new SupervisorCalls(registry, errors);
-        this.runner = new ActionRunner(calls, new Messages(clock, zone));
+        this.runner = new ActionRunner(calls, new Messages(clock));
         this.guard = new ActionGuard(tokens);
         this.clock = clock;
-        this.zone = zone;
     }
 
     /** The view a path names, or null: leading slashes stripped, the empty path being {@code index.html}. */
@@ -130,7 +127,7 @@ public final class WebRoute implements Route {
     private void status(HttpRequest request, String message, HttpResponse response) throws IOException {
         SupervisorCalls.Rows rows = calls.rows();
         String shown = message != null ? message : rows.error();
-        String year = Integer.toString(clock.instant().atZone(zone).getYear());
+        String year = Integer.toString(clock.instant().atZone(clock.getZone()).getYear());
         String token = token(request, response);
         page(response, 200, StatusPage.render(shown, rows.rows(), token, Versions.SUPERVISOR_VERSION, year));
     }

@@ -6,7 +6,7 @@
  * Basic authentication):
  * <pre>{@code
  * SessionTokens tokens = SessionTokens.random();           // once per daemon process: survives a reload
- * routes.add(new WebRoute(registry, tokens, log::critical, Clock.systemUTC(), ZoneId.systemDefault()));
+ * routes.add(new WebRoute(registry, tokens, log::critical, LocalClock.system()));
  * routes.add(new StaticAssets(Clock.systemUTC().instant()));
  * }</pre>
  *

@@ -65,6 +65,19 @@ class DaemonLogTest {
     }
 
     @Test
+    void localTimeFollowsDaylightSavingTimeAndPadsTheYear() {
+        DaemonLog log = new DaemonLog(LogLevel.INFO, Clock.fixed(Instant.EPOCH, ZoneId.of("America/New_York")));
+        // the hour before and after the spring-forward and fall-back switches of 2026
+        assertThat(log.asctime(Instant.parse("2026-03-08T06:59:59.001Z"))).isEqualTo("2026-03-08 01:59:59,001");
+        assertThat(log.asctime(Instant.parse("2026-03-08T07:00:00Z"))).isEqualTo("2026-03-08 03:00:00,000");
+        assertThat(log.asctime(Instant.parse("2026-11-01T05:59:59Z"))).isEqualTo("2026-11-01 01:59:59,000");
+        assertThat(log.asctime(Instant.parse("2026-11-01T06:00:00Z"))).isEqualTo("2026-11-01 01:00:00,000");
+        DaemonLog utc = new DaemonLog(LogLevel.INFO, at("2026-01-01T00:00:00Z"));
+        assertThat(utc.asctime(Instant.parse("0999-12-31T23:59:59Z"))).isEqualTo("0999-12-31 23:59:59,000");
+        assertThat(utc.asctime(Instant.parse("0009-01-02T03:04:05Z"))).isEqualTo("0009-01-02 03:04:05,000");
+    }
+
+    @Test
     void multiLineMessagesAreWrittenAsIs() {
         RecordingSink sink = new RecordingSink();
         logWith(LogLevel.DEBG, at("2026-11-24T05:01:19.346Z"), sink).debug("'cat' stdout output:\nhello\n");
