@@ -42,14 +42,22 @@ public final class IniDocument {
 
     /** The value of {@code key} in {@code section}, falling back to {@code [DEFAULT]}; empty when neither has it. */
     public Optional<IniValue> get(String section, String key) {
+        return Optional.ofNullable(find(section, key));
+    }
+
+    /**
+     * {@link #get} as a value or null. Reading a thousand program sections asks for some forty options each,
+     * most of them absent, so this lookup is among the most frequent of a daemon's cold start.
+     */
+    public IniValue find(String section, String key) {
         IniSection s = sections.get(section);
         if (s != null) {
-            IniValue v = s.options().get(key);
+            IniValue v = s.value(key);
             if (v != null) {
-                return Optional.of(v);
+                return v;
             }
         }
-        return Optional.ofNullable(defaults.options().get(key));
+        return defaults.value(key);
     }
 
     /** The keys visible in a section: its own, then the {@code [DEFAULT]} ones it does not override. */
@@ -79,10 +87,16 @@ public final class IniDocument {
      */
     public void expandHere(String here) {
         for (IniSection s : sections.values()) {
-            for (String key : keys(s.name())) {
-                IniValue v = get(s.name(), key).orElseThrow();
-                if (v.text().contains(HERE_FORMAT)) {
-                    s.put(key, v.withText(v.text().replace(HERE_FORMAT, here)));
+            // the section's own values, then the [DEFAULT] ones it does not override (the order of keys());
+            // replacing a value of a key already present does not disturb the iteration
+            for (Map.Entry<String, IniValue> e : s.optionsForWrite().entrySet()) {
+                if (e.getValue().text().contains(HERE_FORMAT)) {
+                    e.setValue(e.getValue().withText(e.getValue().text().replace(HERE_FORMAT, here)));
+                }
+            }
+            for (Map.Entry<String, IniValue> e : defaults.optionsForWrite().entrySet()) {
+                if (e.getValue().text().contains(HERE_FORMAT) && s.value(e.getKey()) == null) {
+                    s.put(e.getKey(), e.getValue().withText(e.getValue().text().replace(HERE_FORMAT, here)));
                 }
             }
         }

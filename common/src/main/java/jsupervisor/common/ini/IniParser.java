@@ -76,8 +76,8 @@ public final class IniParser {
         private String optionName; // lower-cased; Python's optname, whose "" and None both count as unset
         private boolean optionSet; // optname is truthy
         private int indentLevel;
-        private final Map<String, List<String>> pending = new LinkedHashMap<>();
-        private final Map<String, IniValue> pendingFirstLine = new LinkedHashMap<>();
+        /** The values read so far, by section and option, in configparser's order; joined at the end. */
+        private final Map<String, PendingValue> pending = new LinkedHashMap<>();
         private StringBuilder errors;
         private int firstErrorLine;
 
@@ -216,11 +216,8 @@ public final class IniParser {
             while (v < valueEnd && isSpace(buf[v])) {
                 v++;
             }
-            String k = key(optionName);
-            List<String> parts = new ArrayList<>();
-            parts.add(new String(buf, v, valueEnd - v));
-            pending.put(k, parts);
-            pendingFirstLine.put(k, new IniValue("", fileName, lineNo));
+            pending.put(key(optionName), new PendingValue(current.name(), optionName,
+                    new String(buf, v, valueEnd - v), lineNo));
         }
 
         /** Python's {@code str.isspace}, the ASCII letters, digits and punctuation decided in one comparison. */
@@ -240,17 +237,11 @@ public final class IniParser {
         }
 
         private void flush() {
-            for (Map.Entry<String, List<String>> e : pending.entrySet()) {
-                String k = e.getKey();
-                int sep = k.indexOf('\u0000');
-                String section = k.substring(0, sep);
-                String option = k.substring(sep + 1);
-                String joined = PythonText.rstrip(String.join("\n", e.getValue()));
-                IniValue where = pendingFirstLine.get(k);
-                IniSection target = IniDocument.DEFAULT_SECTION.equals(section)
-                        ? doc.sectionForWrite(section, fileName, 0)
-                        : doc.section(section).orElseThrow();
-                target.put(option, new IniValue(joined, where.file(), where.line()));
+            for (PendingValue p : pending.values()) {
+                IniSection target = IniDocument.DEFAULT_SECTION.equals(p.section)
+                        ? doc.sectionForWrite(p.section, fileName, 0)
+                        : doc.section(p.section).orElseThrow();
+                target.put(p.option, new IniValue(PythonText.rstrip(p.joined()), fileName, p.line));
             }
         }
 
@@ -303,6 +294,41 @@ public final class IniParser {
 
         private static boolean startsComment(String line, int idx) {
             return idx == 0 || PythonText.isSpace(line.charAt(idx - 1));
+        }
+    }
+
+    /** An option's value as read so far: its first line, and any continuation lines (configparser's list). */
+    private static final class PendingValue {
+        final String section;
+        final String option;
+        final int line;
+        private final String first;
+        private List<String> more; // null until a continuation line comes: most values have none
+
+        PendingValue(String section, String option, String first, int line) {
+            this.section = section;
+            this.option = option;
+            this.first = first;
+            this.line = line;
+        }
+
+        void add(String continuation) {
+            if (more == null) {
+                more = new ArrayList<>();
+            }
+            more.add(continuation);
+        }
+
+        /** configparser's {@code '\n'.join(value)}. */
+        String joined() {
+            if (more == null) {
+                return first;
+            }
+            StringBuilder b = new StringBuilder(first);
+            for (String m : more) {
+                b.append('\n').append(m);
+            }
+            return b.toString();
         }
     }
 }

@@ -42,6 +42,16 @@ public final class IniSection {
         return Collections.unmodifiableMap(options);
     }
 
+    /** The option's own value, or null: {@link #options()} without the read-only view made for each call. */
+    IniValue value(String key) {
+        return options.get(key);
+    }
+
+    /** The options themselves, for the document's own rewriting of values ({@link IniDocument#expandHere}). */
+    Map<String, IniValue> optionsForWrite() {
+        return options;
+    }
+
     void put(String key, IniValue value) {
         options.put(key, value);
     }

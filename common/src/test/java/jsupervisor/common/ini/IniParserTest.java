@@ -167,5 +167,20 @@ class IniParserTest {
         // a literal %%(here)s is rewritten too, as Supervisor's textual replacement does
         assertThat(doc.get("a", "l").orElseThrow().text()).isEqualTo("%/main");
         assertThat(doc.defaults().get("d").text()).isEqualTo("%(here)s/x");
+        assertThat(doc.section("a").orElseThrow().options().keySet()).containsExactly("k", "l", "d");
+    }
+
+    @Test
+    void expandHereLeavesOverriddenAndPlainDefaultsAlone() throws Exception {
+        IniDocument doc = parse("[DEFAULT]\nd=%(here)s/x\ne=plain\nf=%(here)s/f\n[a]\nd=own\n[b]\nz=%(here)s\n");
+        doc.expandHere("/h");
+        assertThat(doc.section("a").orElseThrow().options().keySet()).containsExactly("d", "f");
+        assertThat(doc.get("a", "d").orElseThrow().text()).isEqualTo("own");
+        assertThat(doc.get("a", "e").orElseThrow().text()).isEqualTo("plain");
+        assertThat(doc.get("a", "f").orElseThrow().text()).isEqualTo("/h/f");
+        assertThat(doc.section("b").orElseThrow().options().keySet()).containsExactly("z", "d", "f");
+        assertThat(doc.get("b", "z").orElseThrow().text()).isEqualTo("/h");
+        assertThat(doc.find("b", "e").text()).isEqualTo("plain");
+        assertThat(doc.find("b", "nothing")).isNull();
     }
 }

@@ -47,8 +47,26 @@ public final class Datatypes {
         return (int) v;
     }
 
-    /** Python {@code int(s, base)} or null. */
+    /** Python {@code int(s, base)} or null; {@code base} is 8 or 10. */
     static Long parsePythonInt(String raw, int base) {
+        // most values are a few plain digits: decided in one loop (a cold daemon interprets this for every
+        // number of every program section it reads)
+        int n = raw.length();
+        if (n > 0 && n <= 18) {
+            long v = 0;
+            int i = 0;
+            while (i < n) {
+                int d = raw.charAt(i) - '0';
+                if (d < 0 || d >= base) {
+                    break;
+                }
+                v = v * base + d;
+                i++;
+            }
+            if (i == n) {
+                return v;
+            }
+        }
         String s = PythonText.strip(raw);
         if (s.isEmpty()) {
             return null;
@@ -68,8 +86,11 @@ public final class Datatypes {
             return null;
         }
         String digits = s.replace("_", "");
-        if (!digits.chars().allMatch(c -> c < 128 && Character.digit(c, base) >= 0)) {
-            return null;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c >= 128 || Character.digit(c, base) < 0) {
+                return null;
+            }
         }
         try {
             long v = Long.parseLong(digits, base);

@@ -44,12 +44,13 @@ final class OptionSource {
     }
 
     boolean has(String section, String option) {
-        return doc.get(section, option).isPresent();
+        return doc.find(section, option) != null;
     }
 
     /** The raw text, or {@code dflt} when the option is absent. */
     String raw(String section, String option, String dflt) {
-        return doc.get(section, option).map(IniValue::text).orElse(dflt);
+        IniValue v = doc.find(section, option);
+        return v == null ? dflt : v.text();
     }
 
     /**

@@ -2,7 +2,6 @@ package jsupervisor.daemon.process;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -18,7 +17,7 @@ public final class PriorityOrder {
     /** Groups for startAll/stopAll and for transition(): ascending priority. */
     public static List<ProcessGroup> groupsAscending(Collection<ProcessGroup> groups) {
         List<ProcessGroup> out = new ArrayList<>(groups);
-        out.sort(Comparator.comparingInt(ProcessGroup::priority));
+        out.sort((a, b) -> Integer.compare(a.priority(), b.priority()));
         return out;
     }
 
@@ -30,7 +29,7 @@ public final class PriorityOrder {
     /** Processes for startAll/stopAll and autostart: ascending priority. */
     public static List<Subprocess> processesAscending(Collection<Subprocess> processes) {
         List<Subprocess> out = new ArrayList<>(processes);
-        out.sort(Comparator.comparingInt(p -> p.config().priority()));
+        out.sort((a, b) -> Integer.compare(a.config().priority(), b.config().priority()));
         return out;
     }
 
