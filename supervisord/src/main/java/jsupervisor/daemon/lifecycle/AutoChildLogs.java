@@ -1,14 +1,15 @@
 package jsupervisor.daemon.lifecycle;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +25,8 @@ public final class AutoChildLogs {
 
     private final Path childlogdir;
     private final String identifier;
-    private final SecureRandom random = new SecureRandom();
+    /** Made at the first AUTO log, not at start-up; see {@link #random()}. */
+    private SplittableRandom random;
 
     public AutoChildLogs(Path childlogdir, String identifier) {
         this.childlogdir = childlogdir;
@@ -71,10 +73,33 @@ public final class AutoChildLogs {
     }
 
     private String randomName() {
+        SplittableRandom r = random();
         StringBuilder b = new StringBuilder(8);
         for (int i = 0; i < 8; i++) {
-            b.append(RANDOM_CHARS.charAt(random.nextInt(RANDOM_CHARS.length())));
+            b.append(RANDOM_CHARS.charAt(r.nextInt(RANDOM_CHARS.length())));
         }
         return b.toString();
+    }
+
+    /**
+     * A generator seeded from the kernel's random source, as Python's {@code tempfile} seeds its own. Not a
+     * {@code SecureRandom}: setting one up (its providers, its seed) cost 10 ms of every daemon's start-up, and
+     * the names need not be secret: the file is created exclusively (never through a planted link), and a name
+     * someone else took is just tried again.
+     */
+    private SplittableRandom random() {
+        if (random == null) {
+            long seed = System.nanoTime() ^ System.currentTimeMillis() * 0x9E3779B97F4A7C15L;
+            try (InputStream in = Files.newInputStream(Path.of("/dev/urandom"))) {
+                byte[] bytes = in.readNBytes(8);
+                for (byte x : bytes) {
+                    seed = seed << 8 ^ (x & 0xff) ^ seed >>> 56;
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                // no /dev/urandom (an odd chroot): the clock's bits above still vary from start to start
+            }
+            random = new SplittableRandom(seed);
+        }
+        return random;
     }
 }

@@ -222,7 +222,12 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         }
         spawnBatching.open();
         for (ProcessGroup g : groups) {
-            guarded("transition " + g.name(), g::transition);
+            // not guarded(): a label made for each of a thousand groups on every pass would be wasted work
+            try {
+                g.transition();
+            } catch (RuntimeException | AssertionError e) {
+                log.critical("uncaught exception in transition " + g.name() + ": " + e);
+            }
         }
         guarded("spawns", spawnBatching::flush); // the spawns these transitions asked for, several at once
         guarded("events", hooks::afterTransitions);

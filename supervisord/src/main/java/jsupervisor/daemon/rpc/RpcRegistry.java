@@ -24,7 +24,6 @@ import jsupervisor.common.xmlrpc.XmlRpcValue;
  */
 public final class RpcRegistry {
     private final SortedMap<String, RpcMethod> methods;
-    private final MethodDocs docs = MethodDocs.load();
 
     /** The given namespace methods plus the {@code system.*} ones, which need this registry. */
     public RpcRegistry(List<RpcMethod> namespaceMethods) {
@@ -93,7 +92,7 @@ public final class RpcRegistry {
 
     /** The docstring {@code system.methodHelp} returns. */
     Optional<String> doc(String name) {
-        return methods.containsKey(name) ? docs.of(name).or(() -> Optional.of("None")) : Optional.empty();
+        return methods.containsKey(name) ? MethodDocs.shared().of(name).or(() -> Optional.of("None")) : Optional.empty();
     }
 
     static Throwable unwrap(Throwable t) {
