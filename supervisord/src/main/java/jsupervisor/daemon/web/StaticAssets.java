@@ -20,7 +20,8 @@ import jsupervisor.daemon.http.Route;
  * Supervisor's default handler serves its {@code ui/} files (REFERENCE.md §7.1 item 5): GET and HEAD only (any
  * other method is a 400), a {@code Content-Type} by extension, {@code Last-Modified} and {@code Content-Length},
  * and 304 for a matching {@code If-Modified-Since}. Only the fixed table below is served, so no request path
- * ever reaches the file system. Loaded once; immutable and thread-safe.
+ * ever reaches the file system. Read from the jar at the first request for one (not in the daemon's start-up,
+ * where opening the jar cost some 4 ms), then kept; immutable and thread-safe.
  */
 public final class StaticAssets implements Route {
     /** URL path → resource next to this class, and its type. */
@@ -30,8 +31,13 @@ public final class StaticAssets implements Route {
             "/scripts/tail.js", new String[] {"tail.js", "text/javascript"},
             "/images/icon.svg", new String[] {"icon.svg", "image/svg+xml"});
 
-    private final Map<String, byte[]> bodies;
     private final Instant lastModified;
+
+    /** The bodies, read when this class is first initialised, which the JVM does once and thread-safely. */
+    private static final class Bodies {
+        static final Map<String, byte[]> BY_PATH = Map.copyOf(TABLE.entrySet().stream().collect(
+                java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> load(e.getValue()[0]))));
+    }
 
     /**
      * @param lastModified when the assets count as modified: the daemon's start, so an upgraded jar is fetched
@@ -39,8 +45,6 @@ public final class StaticAssets implements Route {
      */
     public StaticAssets(Instant lastModified) {
         this.lastModified = lastModified.truncatedTo(ChronoUnit.SECONDS);
-        this.bodies = Map.copyOf(TABLE.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                Map.Entry::getKey, e -> load(e.getValue()[0]))));
     }
 
     private static byte[] load(String resource) {
@@ -73,7 +77,7 @@ public final class StaticAssets implements Route {
             response.send(304, null, new byte[0]);
             return;
         }
-        response.send(200, TABLE.get(path)[1], bodies.get(path));
+        response.send(200, TABLE.get(path)[1], Bodies.BY_PATH.get(path));
     }
 
     /** Medusa collapses repeated slashes before looking a file up. */
