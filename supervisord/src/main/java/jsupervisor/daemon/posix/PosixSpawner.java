@@ -7,7 +7,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +87,7 @@ public final class PosixSpawner {
                     addFileActions(arena, actions, request, pipes);
                     MemorySegment pidOut = arena.allocate(ValueLayout.JAVA_INT);
                     int error = spawnWithUmask(request.umask(), pidOut, arena.allocateFrom(path), actions, attr,
-                            stringArray(arena, request.argv()), environment(arena, request.env()));
+                            argv(arena, request.argv()), environment(arena, request.env()));
                     return new Outcome(error, pidOut.get(ValueLayout.JAVA_INT, 0));
                 } finally {
                     LibcSpawn.posix_spawn_file_actions_destroy(actions);
@@ -212,23 +211,19 @@ public final class PosixSpawner {
     }
 
     private static MemorySegment environment(Arena arena, Map<String, String> env) {
-        List<String> entries = new ArrayList<>(env.size());
-        env.forEach((k, v) -> entries.add(k + "=" + v));
-        return stringArray(arena, entries);
+        CStringArray entries = new CStringArray();
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            entries.add(e.getKey(), e.getValue());
+        }
+        return entries.toNative(arena);
     }
 
-    /**
-     * A NULL-terminated char*[] of UTF-8 strings. The pointers are stored as 64-bit words (LP64, as {@link Ffm}
-     * assumes): storing them through {@code ValueLayout.ADDRESS} made the JVM generate about ten accessor classes at
-     * the first spawn.
-     */
-    private static MemorySegment stringArray(Arena arena, List<String> strings) {
-        MemorySegment array = arena.allocate(ValueLayout.JAVA_LONG, strings.size() + 1L);
-        for (int i = 0; i < strings.size(); i++) {
-            array.setAtIndex(ValueLayout.JAVA_LONG, i, arena.allocateFrom(strings.get(i)).address());
+    private static MemorySegment argv(Arena arena, List<String> argv) {
+        CStringArray strings = new CStringArray();
+        for (String arg : argv) {
+            strings.add(arg);
         }
-        array.setAtIndex(ValueLayout.JAVA_LONG, strings.size(), 0L);
-        return array;
+        return strings.toNative(arena);
     }
 
     private static void check(String call, int error) {
