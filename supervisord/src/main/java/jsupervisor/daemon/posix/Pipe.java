@@ -41,7 +41,7 @@ public record Pipe(Fd readEnd, Fd writeEnd) implements AutoCloseable {
 
     private static Pipe open(int flags) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment fds = arena.allocate(ValueLayout.JAVA_INT, 2);
+            MemorySegment fds = arena.allocate(8, 4); // int[2]; a sequence layout per pipe costs more
             if (Libc.pipe2(fds, flags) < 0) {
                 throw new PosixException("pipe2", Ffm.errno(), (flags & Libc.O_NONBLOCK) != 0
                         ? "O_CLOEXEC|O_NONBLOCK" : "O_CLOEXEC");
