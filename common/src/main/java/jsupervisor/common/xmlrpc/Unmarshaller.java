@@ -136,7 +136,7 @@ final class Unmarshaller {
                 case "string" -> new XmlRpcValue.Str(readText(type));
                 case "int", "i4" -> readInteger(type, true);
                 case "i8" -> readInteger(type, false);
-                case "boolean" -> new XmlRpcValue.Bool(Scalars.parseBoolean(readText(type)));
+                case "boolean" -> new XmlRpcValue.Bool(booleanOf(readText(type)));
                 case "double" -> new XmlRpcValue.Double(Scalars.parseDouble(readText(type)));
                 case "dateTime.iso8601" -> new XmlRpcValue.DateTime(Scalars.parseDateTime(readText(type)));
                 case "base64" -> new XmlRpcValue.Base64(Scalars.parseBase64(readText(type)));
@@ -162,6 +162,18 @@ final class Unmarshaller {
             return name;
         }
         return readText(event, "name");
+    }
+
+    /**
+     * The usual {@code 0} or {@code 1} decided here, anything else by {@link Scalars}: a client's first boolean
+     * (startProcess's {@code wait}) then needs no class the daemon's AOT cache lacks, whose loading opens the jar.
+     */
+    private static boolean booleanOf(String text) {
+        return switch (text) {
+            case "1" -> true;
+            case "0" -> false;
+            default -> Scalars.parseBoolean(text);
+        };
     }
 
     /** The usual {@code <int>123</int>} straight from the scanner; anything else through {@link Scalars}. */
