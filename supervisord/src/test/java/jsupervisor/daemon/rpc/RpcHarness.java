@@ -171,13 +171,26 @@ final class RpcHarness implements AutoCloseable {
         }
     }
 
+    /**
+     * Submits to the loop, unless the loop has ended meanwhile (it closes its eventfd on the way out): then
+     * {@link #finished} tells why, with the loop's own exception, where a failed submit would only say EBADF.
+     */
+    private void submitUnlessEnded(Runnable command) throws Exception {
+        try {
+            access.submit(command);
+        } catch (RuntimeException e) {
+            finished.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            throw e; // the loop ended normally, yet refused the command
+        }
+    }
+
     /** Shuts the loop down (it stops every child), waits for it, then kills any survivor by pid. */
     @Override
     public void close() throws Exception {
         try {
             if (access != null && !finished.isDone()) {
                 CompletableFuture<Void> recorded = new CompletableFuture<>();
-                access.submit(() -> {
+                submitUnlessEnded(() -> {
                     // every pid, also of autostarted children no answer has shown
                     access.groups().forEach(g -> g.processes().forEach(p -> {
                         if (p.pid() > 0) {
