@@ -10,7 +10,8 @@ import java.util.List;
  * @param fcgiSocket   present only for {@link GroupKind#FCGI_PROGRAM}
  */
 public record GroupConfig(GroupKind kind, String name, int priority, List<ProcessConfig> processes,
-                          EventListenerPoolSettings listenerPool, FcgiSocketConfig fcgiSocket) {
+                          EventListenerPoolSettings listenerPool, FcgiSocketConfig fcgiSocket)
+        implements PriorityOrdered {
     public GroupConfig {
         processes = List.copyOf(processes);
     }

@@ -58,7 +58,7 @@ final class GroupsReader {
                 groups.add(fcgi(s, common));
             }
         }
-        groups.sort(GroupsReader::byPriorityThenName);
+        groups.sort(PriorityOrdered::byPriorityThenName);
         return groups;
     }
 
@@ -202,14 +202,5 @@ final class GroupsReader {
         }
         throw src.error(s, "socket", "('Bad socket format %s', " + jsupervisor.common.ini.PythonRepr.of(sock)
                 + ") in [" + s + "] socket");
-    }
-
-    /**
-     * Priority, then name. Written out rather than composed with {@code Comparator.comparingInt}: the JDK's
-     * serializable comparator lambdas are spun as new classes at their first use, in every daemon's start-up.
-     */
-    private static int byPriorityThenName(GroupConfig a, GroupConfig b) {
-        int c = Integer.compare(a.priority(), b.priority());
-        return c != 0 ? c : a.name().compareTo(b.name());
     }
 }

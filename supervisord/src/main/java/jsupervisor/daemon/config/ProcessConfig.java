@@ -36,7 +36,7 @@ public record ProcessConfig(
         List<Integer> exitcodes,
         boolean redirectStderr,
         Map<String, String> environment,
-        String serverurl) {
+        String serverurl) implements PriorityOrdered {
 
     public ProcessConfig {
         exitcodes = List.copyOf(exitcodes);

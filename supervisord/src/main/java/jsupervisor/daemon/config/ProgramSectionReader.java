@@ -105,7 +105,7 @@ final class ProgramSectionReader {
             }
             processes.add(readProcess(s, processName, environmentRaw, common, shared));
         }
-        processes.sort(ProgramSectionReader::byPriorityThenName);
+        processes.sort(PriorityOrdered::byPriorityThenName);
         return processes;
     }
 
@@ -167,14 +167,5 @@ final class ProgramSectionReader {
                     + "to avoid filling up filesystem unintentionally");
         }
         return new ChannelConfig(target, maxbytes, backups, capture, events, syslog);
-    }
-
-    /**
-     * Priority, then name. Written out rather than composed with {@code Comparator.comparingInt}: the JDK's
-     * serializable comparator lambdas are spun as new classes at their first use, in every daemon's start-up.
-     */
-    private static int byPriorityThenName(ProcessConfig a, ProcessConfig b) {
-        int c = Integer.compare(a.priority(), b.priority());
-        return c != 0 ? c : a.name().compareTo(b.name());
     }
 }
