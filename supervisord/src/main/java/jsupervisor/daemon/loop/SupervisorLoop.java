@@ -226,7 +226,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
             try {
                 g.transition();
             } catch (RuntimeException | AssertionError e) {
-                log.critical("uncaught exception in transition " + g.name() + ": " + e);
+                uncaught("transition " + g.name(), e);
             }
         }
         guarded("spawns", spawnBatching::flush); // the spawns these transitions asked for, several at once
@@ -454,9 +454,13 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         try {
             action.run();
         } catch (RuntimeException | AssertionError e) {
-            // the loop never dies of one handler's bug (Supervisor's handle_error)
-            log.critical("uncaught exception in " + what + ": " + e);
+            uncaught(what, e);
         }
+    }
+
+    /** Logs a handler's bug; the loop never dies of one (Supervisor's handle_error). */
+    private void uncaught(String what, Throwable e) {
+        log.critical("uncaught exception in " + what + ": " + e);
     }
 
     /** Closes the loop's own fds and the child logs; every child must have been reaped. */
