@@ -2,7 +2,6 @@ package jsupervisor.daemon.posix;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -47,14 +46,14 @@ final class CStringArray {
     /** The array in {@code arena}: {@link #size()} pointers and a NULL, pointing into one block of bytes. */
     MemorySegment toNative(Arena arena) {
         MemorySegment block = arena.allocate(Math.max(1, length));
-        MemorySegment.copy(bytes, 0, block, ValueLayout.JAVA_BYTE, 0, length);
+        CString.copy(bytes, length, block);
         long base = block.address();
         long[] pointers = new long[count + 1]; // the last stays 0: NULL
         for (int i = 0; i < count; i++) {
             pointers[i] = base + starts[i];
         }
         MemorySegment array = arena.allocate(8L * pointers.length, 8); // a layout per call costs more
-        MemorySegment.copy(pointers, 0, array, ValueLayout.JAVA_LONG, 0, pointers.length);
+        MemorySegment.copy(MemorySegment.ofArray(pointers), 0, array, 0, array.byteSize()); // native order
         return array;
     }
 

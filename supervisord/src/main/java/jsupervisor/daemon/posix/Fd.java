@@ -2,7 +2,6 @@ package jsupervisor.daemon.posix;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * An owned file descriptor: an int plus the duty to close it exactly once.
@@ -60,7 +59,7 @@ public final class Fd implements AutoCloseable {
         MemorySegment buf = SCRATCH.get();
         int n = (int) read(buf, Math.min(len, SCRATCH_SIZE));
         if (n > 0) {
-            MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, dst, off, n);
+            MemorySegment.copy(buf, 0, MemorySegment.ofArray(dst), off, n); // segment to segment: see CString
         }
         return n;
     }
@@ -90,7 +89,7 @@ public final class Fd implements AutoCloseable {
     public int write(byte[] src, int off, int len) {
         MemorySegment buf = SCRATCH.get();
         int count = Math.min(len, SCRATCH_SIZE);
-        MemorySegment.copy(src, off, buf, ValueLayout.JAVA_BYTE, 0, count);
+        MemorySegment.copy(MemorySegment.ofArray(src), off, buf, 0, count); // segment to segment: see CString
         return (int) write(buf, count);
     }
 

@@ -16,7 +16,7 @@ public final class PosixFiles {
     /** chmod(2) with an exact mode such as 0700. */
     public static void chmod(Path path, int mode) {
         try (Arena arena = Arena.ofConfined()) {
-            if (Libc.chmod(arena.allocateFrom(path.toString()), mode) < 0) {
+            if (Libc.chmod(CString.of(arena, path.toString()), mode) < 0) {
                 throw new PosixException("chmod", Ffm.errno(), path + ", 0" + Integer.toOctalString(mode));
             }
         }
@@ -25,7 +25,7 @@ public final class PosixFiles {
     /** chown(2); -1 leaves that id unchanged. */
     public static void chown(Path path, int uid, int gid) {
         try (Arena arena = Arena.ofConfined()) {
-            if (Libc.chown(arena.allocateFrom(path.toString()), uid, gid) < 0) {
+            if (Libc.chown(CString.of(arena, path.toString()), uid, gid) < 0) {
                 throw new PosixException("chown", Ffm.errno(), path + ", uid=" + uid + ", gid=" + gid);
             }
         }
@@ -38,7 +38,7 @@ public final class PosixFiles {
      */
     public static boolean unlink(Path path) {
         try (Arena arena = Arena.ofConfined()) {
-            if (Libc.unlink(arena.allocateFrom(path.toString())) == 0) {
+            if (Libc.unlink(CString.of(arena, path.toString())) == 0) {
                 return true;
             }
             int errno = Ffm.errno();
@@ -52,7 +52,7 @@ public final class PosixFiles {
     /** link(2): a hard link {@code newPath} to {@code existing}; EEXIST if {@code newPath} exists. */
     public static void link(Path existing, Path newPath) {
         try (Arena arena = Arena.ofConfined()) {
-            if (Libc.link(arena.allocateFrom(existing.toString()), arena.allocateFrom(newPath.toString())) < 0) {
+            if (Libc.link(CString.of(arena, existing.toString()), CString.of(arena, newPath.toString())) < 0) {
                 throw new PosixException("link", Ffm.errno(), existing + ", " + newPath);
             }
         }

@@ -86,7 +86,7 @@ public final class PosixSpawner {
                     configureAttributes(arena, attr, request);
                     addFileActions(arena, actions, request, pipes);
                     MemorySegment pidOut = arena.allocate(ValueLayout.JAVA_INT);
-                    int error = spawnWithUmask(request.umask(), pidOut, arena.allocateFrom(path), actions, attr,
+                    int error = spawnWithUmask(request.umask(), pidOut, CString.of(arena, path), actions, attr,
                             argv(arena, request.argv()), environment(arena, request.env()));
                     return new Outcome(error, pidOut.get(ValueLayout.JAVA_INT, 0));
                 } finally {
@@ -112,7 +112,7 @@ public final class PosixSpawner {
     }
 
     private void addFileActions(Arena arena, MemorySegment actions, SpawnRequest request, StdioPipes pipes) {
-        MemorySegment devNull = arena.allocateFrom("/dev/null");
+        MemorySegment devNull = CString.of(arena, "/dev/null");
         if (pipes.stdin != null) {
             dup2(actions, pipes.stdin.readEnd(), 0);
         } else if (request.stdinFd() != null) {
@@ -137,7 +137,7 @@ public final class PosixSpawner {
         closeInheritedFds(actions, firstToClose);
         if (request.directory() != null) {
             check("posix_spawn_file_actions_addchdir_np",
-                    LibcSpawn.posix_spawn_file_actions_addchdir_np(actions, arena.allocateFrom(request.directory())));
+                    LibcSpawn.posix_spawn_file_actions_addchdir_np(actions, CString.of(arena, request.directory())));
         }
     }
 

@@ -47,7 +47,7 @@ public final class ThisProcess {
      */
     public static void chdir(String directory) {
         try (Arena arena = Arena.ofConfined()) {
-            if (LibcUsers.chdir(arena.allocateFrom(directory)) < 0) {
+            if (LibcUsers.chdir(CString.of(arena, directory)) < 0) {
                 throw new PosixException("chdir", Ffm.errno(), directory);
             }
         }

@@ -25,7 +25,7 @@ public final class Users {
     /** Looks a user up by name; empty if unknown. */
     public static Optional<Passwd> byName(String name) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment cname = arena.allocateFrom(name);
+            MemorySegment cname = CString.of(arena, name);
             return lookup((pwd, buf, len, result) -> LibcUsers.getpwnam_r(cname, pwd, buf, len, result),
                     "getpwnam_r", "name=" + name);
         }
@@ -81,7 +81,7 @@ public final class Users {
      */
     public static List<Integer> groupList(String user, int primaryGid) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment cname = arena.allocateFrom(user);
+            MemorySegment cname = CString.of(arena, user);
             MemorySegment count = arena.allocate(ValueLayout.JAVA_INT);
             int capacity = 32;
             while (true) {
