@@ -21,7 +21,8 @@ import java.util.SequencedMap;
  *
  * <p>The accessors ({@link #asInt()}, {@link #asString()}, ...) throw {@link XmlRpcTypeException}
  * when the value has another type, which is what a daemon turns into INCORRECT_PARAMETERS. Code
- * that needs every case switches over the sealed hierarchy, so the compiler catches a missed type.
+ * that needs every case switches over the sealed hierarchy, so the compiler catches a missed type;
+ * the exception is {@link XmlRpcWriter}, on every answer's path, whose test checks the types instead.
  */
 public sealed interface XmlRpcValue {
 

@@ -73,48 +73,50 @@ public final class XmlRpcWriter {
         return fault(new XmlRpcFault(faultCode, faultString));
     }
 
-    /** Appends one {@code <value>} element and its trailing newline (none after nil, like Python). */
+    /**
+     * Appends one {@code <value>} element and its trailing newline (none after nil, like Python). An instanceof
+     * chain, not a pattern switch: a switch site spins a class the first time it runs, in the middle of a daemon's
+     * first answer (bench/README.md); XmlRpcWriterTest checks that every type of value is written.
+     */
     static void appendValue(StringBuilder out, XmlRpcValue value) {
-        switch (value) {
-            case XmlRpcValue.Int(long v) -> {
-                boolean fits = v == (int) v;
-                out.append(fits ? "<value><int>" : "<value><i8>").append(v)
-                        .append(fits ? "</int></value>\n" : "</i8></value>\n");
+        if (value instanceof XmlRpcValue.Str(String v)) {
+            out.append("<value><string>");
+            appendEscaped(out, v);
+            out.append("</string></value>\n");
+        } else if (value instanceof XmlRpcValue.Int(long v)) {
+            boolean fits = v == (int) v;
+            out.append(fits ? "<value><int>" : "<value><i8>").append(v)
+                    .append(fits ? "</int></value>\n" : "</i8></value>\n");
+        } else if (value instanceof XmlRpcValue.Struct(var members)) {
+            out.append("<value><struct>\n");
+            for (Map.Entry<String, XmlRpcValue> m : members.entrySet()) {
+                out.append("<member>\n<name>");
+                appendEscaped(out, m.getKey());
+                out.append("</name>\n");
+                appendValue(out, m.getValue());
+                out.append("</member>\n");
             }
-            case XmlRpcValue.Bool(boolean v) -> out.append("<value><boolean>").append(v ? '1' : '0')
-                    .append("</boolean></value>\n");
-            case XmlRpcValue.Str(String v) -> {
-                out.append("<value><string>");
-                appendEscaped(out, v);
-                out.append("</string></value>\n");
+            out.append("</struct></value>\n");
+        } else if (value instanceof XmlRpcValue.Array(List<XmlRpcValue> values)) {
+            out.append("<value><array><data>\n");
+            for (XmlRpcValue v : values) {
+                appendValue(out, v);
             }
-            case XmlRpcValue.Double(double v) -> out.append("<value><double>").append(FloatRepr.repr(v))
-                    .append("</double></value>\n");
-            case XmlRpcValue.DateTime(LocalDateTime v) -> {
-                out.append("<value><dateTime.iso8601>");
-                appendDateTime(out, v);
-                out.append("</dateTime.iso8601></value>\n");
-            }
-            case XmlRpcValue.Base64 b -> appendBase64(out, b);
-            case XmlRpcValue.Array(List<XmlRpcValue> values) -> {
-                out.append("<value><array><data>\n");
-                for (XmlRpcValue v : values) {
-                    appendValue(out, v);
-                }
-                out.append("</data></array></value>\n");
-            }
-            case XmlRpcValue.Struct(var members) -> {
-                out.append("<value><struct>\n");
-                for (Map.Entry<String, XmlRpcValue> m : members.entrySet()) {
-                    out.append("<member>\n<name>");
-                    appendEscaped(out, m.getKey());
-                    out.append("</name>\n");
-                    appendValue(out, m.getValue());
-                    out.append("</member>\n");
-                }
-                out.append("</struct></value>\n");
-            }
-            case XmlRpcValue.Nil n -> out.append("<value><nil/></value>");
+            out.append("</data></array></value>\n");
+        } else if (value instanceof XmlRpcValue.Bool(boolean v)) {
+            out.append("<value><boolean>").append(v ? '1' : '0').append("</boolean></value>\n");
+        } else if (value instanceof XmlRpcValue.Double(double v)) {
+            out.append("<value><double>").append(FloatRepr.repr(v)).append("</double></value>\n");
+        } else if (value instanceof XmlRpcValue.DateTime(LocalDateTime v)) {
+            out.append("<value><dateTime.iso8601>");
+            appendDateTime(out, v);
+            out.append("</dateTime.iso8601></value>\n");
+        } else if (value instanceof XmlRpcValue.Base64 b) {
+            appendBase64(out, b);
+        } else if (value instanceof XmlRpcValue.Nil) {
+            out.append("<value><nil/></value>");
+        } else {
+            throw new IllegalArgumentException("not an XML-RPC value: " + value);
         }
     }
 

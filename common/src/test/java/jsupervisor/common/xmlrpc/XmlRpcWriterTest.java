@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,16 @@ class XmlRpcWriterTest {
     @MethodSource("pythonDumps")
     void methodResponseMatchesPythonDumpsByteForByte(XmlRpcValue value, String pythonValueXml) {
         assertThat(text(XmlRpcWriter.methodResponse(value))).isEqualTo(HEAD + pythonValueXml + TAIL);
+    }
+
+    /**
+     * The writer tells the value types apart with instanceof, not an exhaustive switch (see its appendValue), so the
+     * compiler would not notice a new one: this does, by requiring a Python-checked sample of every permitted type.
+     */
+    @Test
+    void pythonDumpsCoverEveryKindOfValue() {
+        Set<Class<?>> sampled = pythonDumps().map(a -> a.get()[0].getClass()).collect(Collectors.toSet());
+        assertThat(sampled).containsExactlyInAnyOrder(XmlRpcValue.class.getPermittedSubclasses());
     }
 
     @Test
