@@ -64,6 +64,7 @@ public final class RotatingFileSink implements LogSink {
     private final int pendingCap;
 
     private FileChannel channel; // null while closed or after a failure; reopened lazily by the next write
+    private Path[] backups; // path.N at index N, made as rotations first need them (a rotation looks at them all)
     private boolean regular;
     private long size;
     private byte[] pending = EMPTY;
@@ -363,14 +364,23 @@ public final class RotatingFileSink implements LogSink {
     }
 
     private Path backup(int index) {
-        return path.resolveSibling(path.getFileName() + "." + index);
+        if (backups == null) {
+            backups = new Path[rotation.backups() + 1];
+        }
+        Path backup = backups[index];
+        if (backup == null) {
+            backup = path.resolveSibling(path.getFileName() + "." + index);
+            backups[index] = backup;
+        }
+        return backup;
     }
 
     // Python removes the destination first and ignores ENOENT on both sides (a cleanup script removed a file);
-    // rename(2) replaces the destination atomically, which has the same outcome.
+    // rename(2) replaces the destination atomically, which has the same outcome. ATOMIC_MOVE is that one
+    // rename; REPLACE_EXISTING would first stat both files and build an exception for a missing destination.
     private static void moveIgnoringMissingSource(Path source, Path target) throws IOException {
         try {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (NoSuchFileException e) {
             if (Files.exists(source)) {
                 throw e;
