@@ -3,15 +3,18 @@ package jsupervisor.daemon.posix;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * An eventfd (close-on-exec, non-blocking) that lets any thread wake the supervisor loop out of
  * {@link Epoll#waitFor(int)}.
  *
  * <p>{@link #signal()} is thread-safe (one 8-byte write, atomic in the kernel) and may be called from RPC
- * and signal-handler threads. {@link #drain()} and {@link #close()} belong to the loop thread. Invariant:
- * the loop closes it only after every signalling thread has stopped, otherwise a late signal could write
- * to a recycled fd number.
+ * and signal-handler threads. {@link #drain()} and {@link #close()} belong to the loop thread. A signal races
+ * the close at shutdown (an RPC thread still answering, a signal arriving): {@link #close()} waits for a signal
+ * in progress and every later one does nothing, so a late signal can never write to the fd number after it was
+ * closed, which another open may already have reused.
  */
 public final class EventFd implements AutoCloseable {
     static final int EFD_CLOEXEC = Libc.O_CLOEXEC;
@@ -20,7 +23,9 @@ public final class EventFd implements AutoCloseable {
     private final Fd fd;
     // The number itself, final, for signal() on other threads (Fd's own state is loop-confined).
     private final int number;
-    private volatile boolean closed;
+    // Signals hold the read side while they check and write; close() takes the write side.
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    private boolean closed; // guarded by gate
 
     private EventFd(Fd fd) {
         this.fd = fd;
@@ -46,9 +51,18 @@ public final class EventFd implements AutoCloseable {
      * wake-up. A no-op once closed.
      */
     public void signal() {
-        if (closed) {
-            return;
+        Lock read = gate.readLock();
+        read.lock();
+        try {
+            if (!closed) {
+                write();
+            }
+        } finally {
+            read.unlock();
         }
+    }
+
+    private void write() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment one = arena.allocate(ValueLayout.JAVA_LONG);
             one.set(ValueLayout.JAVA_LONG, 0, 1L);
@@ -82,9 +96,18 @@ public final class EventFd implements AutoCloseable {
         }
     }
 
+    /** Closes the fd once no signal is in progress; later signals do nothing. Idempotent. */
     @Override
     public void close() {
-        closed = true;
-        fd.close();
+        Lock write = gate.writeLock();
+        write.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                fd.close();
+            }
+        } finally {
+            write.unlock();
+        }
     }
 }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** epoll and eventfd on their own: wake-ups from other threads, timeouts, tokens, many ready fds, errors. */
@@ -33,6 +36,46 @@ class EpollIT {
             assertThat(epoll.events(0) & Epoll.IN).isNotZero();
             assertThat(wake.drain()).isEqualTo(1);
             assertThat(epoll.waitFor(0)).as("drained eventfd is quiet").isZero();
+        }
+    }
+
+    /**
+     * At shutdown the loop closes its eventfd while RPC threads may still signal it. A signal must then neither
+     * fail (EBADF) nor reach the file that reused the number: here the read end of a pipe opened right after the
+     * close, which takes the lowest free number; a stray write there would fail with EBADF too.
+     */
+    @Test
+    void signalsRacingTheCloseNeitherFailNorReachTheNumberItFreed() throws InterruptedException {
+        EventFd wake = EventFd.open();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicInteger signalled = new AtomicInteger();
+        List<Thread> signallers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            signallers.add(Thread.ofPlatform().name("signaller-" + t).start(() -> {
+                try {
+                    for (int i = 0; i < 20_000; i++) {
+                        wake.signal();
+                        signalled.incrementAndGet();
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (signalled.get() < 8_000 && failure.get() == null && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // close in the thick of it, with every signaller busy
+        }
+        wake.close();
+        try (Pipe pipe = Pipe.open()) {
+            for (Thread signaller : signallers) {
+                signaller.join(Duration.ofSeconds(60));
+                assertThat(signaller.isAlive()).isFalse();
+            }
+            wake.signal();
+            wake.close();
+            assertThat(failure.get()).isNull();
+            assertThat(pipe.readEnd().read(new byte[8], 0, 8)).isEqualTo(Fd.WOULD_BLOCK);
         }
     }
 
