@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
 """Engine benchmarks: jsupervisor's supervisord against the reference Supervisor 4.2.5, side by side.
 
-Run by hand (never in CI): python3 bench/engine.py [--quick] [scenario ...]
+Run by hand (never in CI): python3 bench/engine.py [--quick] [--rounds=N] [scenario ...]
 Scenarios: throughput, many_writers, respawn, launch, rss, idle_cpu, shutdown.
 Each scenario runs the same config under both daemons in one run and prints both figures and the ratio
 ours/reference. Needs a built checkout (mvn -q -B package -DskipTests) and the Debian package `supervisor`.
 """
-import os, re, signal, subprocess, sys, tempfile, time, shutil, datetime, socket, http.client, xmlrpc.client
+import os, re, signal, statistics, subprocess, sys, tempfile, time, shutil, datetime, socket, http.client, xmlrpc.client
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OURS = [os.path.join(ROOT, "bin", "supervisord")]
 REFERENCE = ["/usr/bin/python3", "/usr/bin/supervisord"]
 QUICK = "--quick" in sys.argv
+# --rounds=N: throughput and launch run N times, ours and the reference alternating, and report medians and the
+# median of the N same-round ratios (this machine's kernel makes single runs of either daemon jump now and then)
+ROUNDS = next((int(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--rounds=")), 1)
 HZ = os.sysconf("SC_CLK_TCK")
 
 
@@ -164,56 +167,77 @@ def report(name, results, unit, lower_is_better=True):
           + ("" if lower_is_better else " (higher is better)"), flush=True)
 
 
+def gigabyte(label, cmd, lines, expected):
+    """One daemon, one writer run twice: (seconds until logged, CPU first run, (user, sys) first, lost, CPU second)."""
+    d = Daemon(cmd, RPC_SECTIONS + f"[program:w]\ncommand=/usr/bin/seq 1 {lines}\nstdout_logfile=@DIR@/w.log\n"
+                    "stdout_logfile_maxbytes=50MB\nstdout_logfile_backups=60\nstartsecs=0\n"
+                    "autorestart=false\nautostart=false\n", label)
+    try:
+        # the writer starts on request after the daemon settled: one-time start-up work is not counted
+        wait_until("daemon up", lambda: os.path.exists(os.path.join(d.dir, "s.sock")), 60)
+        time.sleep(2)
+        quiesce()
+        cpu0 = cpu_seconds(d.proc.pid)
+        split0 = cpu_split(d.proc.pid)
+        rpc(d).supervisor.startProcess("w", False)
+        wait_until("start", lambda: d.count("spawned: 'w'"), 60)
+        t0 = time.monotonic()
+        wait_until("exit", lambda: d.count("exited: w"), 600)
+
+        def logged():
+            return sum(os.path.getsize(os.path.join(d.dir, f)) for f in os.listdir(d.dir)
+                       if f.startswith("w.log"))
+        wait_until("all bytes", lambda: logged() >= expected, 60)
+        seconds = time.monotonic() - t0
+        cpu = cpu_seconds(d.proc.pid) - cpu0
+        split = tuple(b - a for a, b in zip(split0, cpu_split(d.proc.pid)))
+        lost = expected - logged()
+        # the same again in the same daemon: a long-running daemon's cost, past any warm-up
+        before = logged()
+        quiesce()
+        cpu1 = cpu_seconds(d.proc.pid)
+        rpc(d).supervisor.startProcess("w", False)
+        wait_until("second exit", lambda: d.count("exited: w") >= 2, 600)
+        wait_until("all bytes again", lambda: logged() - before >= expected, 60)
+        return seconds, cpu, split, lost, cpu_seconds(d.proc.pid) - cpu1
+    finally:
+        d.stop()
+
+
 def throughput():
     lines = 20_000_000 if QUICK else 120_000_000  # ~170 MB / ~1.05 GB of numbered lines
     expected = int(subprocess.run(f"seq 1 {lines} | wc -c", shell=True, capture_output=True,
                                   text=True).stdout)
-    with tempfile.TemporaryDirectory() as d:
-        quiesce()
-        t0 = time.monotonic()
-        subprocess.run(f"seq 1 {lines} | cat > {d}/plain", shell=True, check=True)
-        baseline = time.monotonic() - t0
-    times, cpus, lost, split, steady = {}, {}, {}, {}, {}
-    for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
-        d = Daemon(cmd, RPC_SECTIONS + f"[program:w]\ncommand=/usr/bin/seq 1 {lines}\nstdout_logfile=@DIR@/w.log\n"
-                        "stdout_logfile_maxbytes=50MB\nstdout_logfile_backups=60\nstartsecs=0\n"
-                        "autorestart=false\nautostart=false\n", label)
-        try:
-            # the writer starts on request after the daemon settled: one-time start-up work is not counted
-            wait_until("daemon up", lambda: os.path.exists(os.path.join(d.dir, "s.sock")), 60)
-            time.sleep(2)
+    baselines, runs = [], {"ours": [], "reference": []}
+    for _ in range(ROUNDS):
+        with tempfile.TemporaryDirectory() as d:
             quiesce()
-            cpu0 = cpu_seconds(d.proc.pid)
-            split0 = cpu_split(d.proc.pid)
-            rpc(d).supervisor.startProcess("w", False)
-            wait_until("start", lambda: d.count("spawned: 'w'"), 60)
             t0 = time.monotonic()
-            wait_until("exit", lambda: d.count("exited: w"), 600)
+            subprocess.run(f"seq 1 {lines} | cat > {d}/plain", shell=True, check=True)
+            baselines.append(time.monotonic() - t0)
+        for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
+            runs[label].append(gigabyte(label, cmd, lines, expected))
+    baseline = statistics.median(baselines)
 
-            def logged():
-                return sum(os.path.getsize(os.path.join(d.dir, f)) for f in os.listdir(d.dir)
-                           if f.startswith("w.log"))
-            wait_until("all bytes", lambda: logged() >= expected, 60)
-            times[label] = time.monotonic() - t0
-            cpus[label] = cpu_seconds(d.proc.pid) - cpu0
-            split[label] = tuple(b - a for a, b in zip(split0, cpu_split(d.proc.pid)))
-            lost[label] = expected - logged()
-            # the same again in the same daemon: a long-running daemon's cost, past any warm-up
-            before = logged()
-            quiesce()
-            cpu1 = cpu_seconds(d.proc.pid)
-            rpc(d).supervisor.startProcess("w", False)
-            wait_until("second exit", lambda: d.count("exited: w") >= 2, 600)
-            wait_until("all bytes again", lambda: logged() - before >= expected, 60)
-            steady[label] = cpu_seconds(d.proc.pid) - cpu1
-        finally:
-            d.stop()
-    print(f"-- throughput: {expected/1e6:.0f} MB; plain `seq | cat > file` took {baseline:.2f} s")
+    def median(label, i):
+        return statistics.median(r[i] for r in runs[label])
+    times = {label: median(label, 0) for label in runs}
+    print(f"-- throughput: {expected/1e6:.0f} MB; plain `seq | cat > file` took {baseline:.2f} s"
+          + (f" (median of {ROUNDS}; medians below)" if ROUNDS > 1 else ""))
     report("time until all output is in the logs (s)", times, "s")
-    report("daemon CPU seconds", cpus, "cpu-s")
-    report("daemon CPU seconds, second run in the same daemon", steady, "cpu-s")
-    print(f"{'daemon CPU user/sys (ours; reference)':55s} {split['ours'][0]:.2f}/{split['ours'][1]:.2f}; "
-          f"{split['reference'][0]:.2f}/{split['reference'][1]:.2f}")
+    report("daemon CPU seconds", {label: median(label, 1) for label in runs}, "cpu-s")
+    report("daemon CPU seconds, second run in the same daemon", {label: median(label, 4) for label in runs},
+           "cpu-s")
+    if ROUNDS > 1:
+        for i, what in ((1, "first"), (4, "second")):
+            pairs = sorted(o[i] / r[i] for o, r in zip(runs["ours"], runs["reference"]))
+            print(f"{'same-round CPU ratios, ' + what + ' run':55s} median {statistics.median(pairs):.3f} "
+                  f"(" + " ".join(f"{x:.2f}" for x in pairs) + ")")
+    user = {label: statistics.median(r[2][0] for r in runs[label]) for label in runs}
+    system = {label: statistics.median(r[2][1] for r in runs[label]) for label in runs}
+    print(f"{'daemon CPU user/sys (ours; reference)':55s} {user['ours']:.2f}/{system['ours']:.2f}; "
+          f"{user['reference']:.2f}/{system['reference']:.2f}")
+    lost = {label: max(r[3] for r in runs[label]) for label in runs}
     print(f"{'speed relative to seq|cat (ours, reference)':55s} {baseline/times['ours']:.2f}x "
           f"{baseline/times['reference']:.2f}x; bytes lost: ours {lost['ours']}, reference {lost['reference']}")
 
@@ -291,16 +315,22 @@ def respawn():
 
 def launch():
     n = 200 if QUICK else 1000
-    times = {}
-    for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
-        d = Daemon(cmd, programs(n, "command=/bin/sleep 1000\nstartsecs=0\nstdout_logfile=NONE\n"
-                                       "stderr_logfile=NONE\n"), label)
-        try:
-            wait_until("all running", lambda: d.count("entered RUNNING") >= n, 600)
-            times[label] = time.monotonic() - d.started
-        finally:
-            d.stop()
-    report(f"launch to {n} programs RUNNING (s)", times, "s")
+    runs = {"ours": [], "reference": []}
+    for _ in range(ROUNDS):
+        for label, cmd in (("ours", OURS), ("reference", REFERENCE)):
+            d = Daemon(cmd, programs(n, "command=/bin/sleep 1000\nstartsecs=0\nstdout_logfile=NONE\n"
+                                           "stderr_logfile=NONE\n"), label)
+            try:
+                wait_until("all running", lambda: d.count("entered RUNNING") >= n, 600)
+                runs[label].append(time.monotonic() - d.started)
+            finally:
+                d.stop()
+    report(f"launch to {n} programs RUNNING (s)" + (f", median of {ROUNDS}" if ROUNDS > 1 else ""),
+           {label: statistics.median(v) for label, v in runs.items()}, "s")
+    if ROUNDS > 1:
+        pairs = sorted(o / r for o, r in zip(runs["ours"], runs["reference"]))
+        print(f"{'same-round launch ratios':55s} median {statistics.median(pairs):.3f} ("
+              + " ".join(f"{x:.3f}" for x in pairs) + ")")
 
 
 def rss():
