@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -199,8 +198,7 @@ public final class DaemonLog implements AutoCloseable {
         long second = now.getEpochSecond();
         if (second != cachedSecond) {
             // by hand: String.format's first call loads the JDK's locale data, a cost paid before the first spawn
-            LocalDateTime local = LocalDateTime.ofEpochSecond(second, 0,
-                    ZoneOffset.ofTotalSeconds(clock.offsetSeconds(second)));
+            LocalDateTime local = clock.localDateTime(second);
             StringBuilder b = new StringBuilder(24);
             String year = Integer.toString(local.getYear());
             for (int i = year.length(); i < 4; i++) {

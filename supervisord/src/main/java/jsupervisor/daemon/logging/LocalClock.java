@@ -2,7 +2,9 @@ package jsupervisor.daemon.logging;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.TimeZone;
 
 /**
@@ -18,6 +20,11 @@ import java.util.TimeZone;
 public abstract class LocalClock extends Clock {
     /** The zone's offset from UTC at {@code epochSecond}, in seconds (daylight saving time included). */
     public abstract int offsetSeconds(long epochSecond);
+
+    /** The local date and time at {@code epochSecond}, to the second (log and syslog time stamps). */
+    public final LocalDateTime localDateTime(long epochSecond) {
+        return LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.ofTotalSeconds(offsetSeconds(epochSecond)));
+    }
 
     /** The system clock in the JVM's default zone (the zone of {@code TZ} or {@code /etc/localtime}). */
     public static LocalClock system() {

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Sends log lines to the local syslog daemon, for {@code stdout_syslog=true} / {@code stderr_syslog=true} and
@@ -170,9 +169,7 @@ public final class SyslogSink implements LogSink {
 
     /** {@code <14>Nov 24 06:19:31 ident: message}, as glibc's syslog(3) writes it. */
     byte[] frame(Instant now, byte[] message) {
-        long second = now.getEpochSecond();
-        LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0,
-                ZoneOffset.ofTotalSeconds(clock.offsetSeconds(second)));
+        LocalDateTime t = clock.localDateTime(now.getEpochSecond());
         String header = String.format("<%d>%s %2d %02d:%02d:%02d %s: ", USER_INFO, MONTHS[t.getMonthValue() - 1],
                 t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), ident);
         byte[] head = header.getBytes(StandardCharsets.UTF_8);
