@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import jsupervisor.common.api.Fault;
 import jsupervisor.common.xmlrpc.XmlRpcValue;
 import jsupervisor.daemon.process.Subprocess;
 
@@ -31,6 +32,13 @@ final class BulkCall {
             CompletableFuture<XmlRpcValue> one;
             try {
                 one = single.apply(ProcessNames.namespec(p));
+            } catch (RpcFault e) {
+                if (e.fault() == Fault.INCORRECT_PARAMETERS) {
+                    // a param Python could not use raises a plain exception, which make_allfunc does not catch:
+                    // the whole call fails (HTTP 500 there, this fault here), not each process
+                    throw e;
+                }
+                one = CompletableFuture.failedFuture(e);
             } catch (RuntimeException e) {
                 one = CompletableFuture.failedFuture(e);
             }

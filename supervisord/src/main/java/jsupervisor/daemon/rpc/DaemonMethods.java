@@ -55,7 +55,7 @@ final class DaemonMethods {
     }
 
     /** NO_FILE (alone when there is no log file, with the path when it is missing), then readFile. */
-    CompletableFuture<XmlRpcValue> readLog(int offset, int length) {
+    CompletableFuture<XmlRpcValue> readLog(long offset, long length) {
         return calls.run(() -> calls.loop().mainLog().file().orElseThrow(() -> new RpcFault(Fault.NO_FILE)))
                 .thenApplyAsync(path -> {
                     if (!Files.exists(path)) {

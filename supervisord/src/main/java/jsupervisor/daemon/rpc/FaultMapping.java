@@ -30,19 +30,38 @@ final class FaultMapping {
         return new RpcFault(Fault.FAILED, message);
     }
 
-    /** {@code signal_number(signal)}; a bad one is {@code BAD_SIGNAL: <signal>}. */
+    /**
+     * {@code signal_number(signal)}: {@code int(signal)} first (a float is truncated), else the text as a name; a
+     * number or name that is no signal is {@code BAD_SIGNAL: <str(signal)>}. A value that makes Python's
+     * {@code int()} and {@code .strip()} both fail (a list, a struct, a time, an infinite float) is a parameter
+     * error, where Supervisor answers HTTP 500.
+     */
     static int signalNumber(Params p, int index) {
+        XmlRpcValue v = p.get(index);
         try {
-            return switch (p.get(index)) {
-                case XmlRpcValue.Int i when i.value() == (int) i.value() -> Datatypes.signalNumber(
-                        Long.toString(i.value()));
-                case XmlRpcValue.Bool b -> Datatypes.signalNumber(b.value() ? "1" : "0");
-                case XmlRpcValue.Str s -> Datatypes.signalNumber(s.value());
-                default -> throw new RpcFault(Fault.BAD_SIGNAL, p.text(index));
-            };
+            if (v instanceof XmlRpcValue.Int i) {
+                return number(i.value(), p, index);
+            }
+            if (v instanceof XmlRpcValue.Bool b) {
+                return number(b.value() ? 1 : 0, p, index);
+            }
+            if (v instanceof XmlRpcValue.Double d && Double.isFinite(d.value())) {
+                return number((long) d.value(), p, index);
+            }
+            if (v instanceof XmlRpcValue.Str || v instanceof XmlRpcValue.Base64) {
+                return Datatypes.signalNumber(p.string(index));
+            }
         } catch (InvalidValueException e) {
             throw new RpcFault(Fault.BAD_SIGNAL, p.text(index));
         }
+        throw new RpcFault(Fault.INCORRECT_PARAMETERS);
+    }
+
+    private static int number(long n, Params p, int index) throws InvalidValueException {
+        if (n != (int) n) {
+            throw new RpcFault(Fault.BAD_SIGNAL, p.text(index));
+        }
+        return Datatypes.signalNumber(Long.toString(n));
     }
 
     /** {@code process.write(chars)} outcomes. */

@@ -35,7 +35,7 @@ final class LogFileReader {
             long count;
             if (offset < 0) {
                 pos = Math.max(0, size + offset); // the last |offset| bytes
-                count = -offset;
+                count = offset == Long.MIN_VALUE ? Long.MAX_VALUE : -offset;
             } else {
                 pos = offset;
                 count = length == 0 ? Long.MAX_VALUE : length;
@@ -51,11 +51,12 @@ final class LogFileReader {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long sz = ch.size();
             boolean overflow = false;
-            if (sz > offset + length) {
+            // Python's ints do not wrap: offsets and lengths near the 64-bit limits saturate instead
+            if (sz > saturatedSum(offset, length)) {
                 overflow = true;
                 offset = sz - 1;
             }
-            if (offset + length > sz) {
+            if (saturatedSum(offset, length) > sz) {
                 if (offset > sz - 1) {
                     length = 0;
                 }
@@ -68,6 +69,14 @@ final class LogFileReader {
         } catch (IOException e) {
             return XmlRpcValue.array(XmlRpcValue.of(""), XmlRpcValue.of(offset), XmlRpcValue.of(false));
         }
+    }
+
+    private static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        if (((a ^ sum) & (b ^ sum)) < 0) {
+            return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return sum;
     }
 
     private static byte[] readAt(FileChannel ch, long pos, long count) throws IOException {

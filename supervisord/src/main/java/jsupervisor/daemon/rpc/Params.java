@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import jsupervisor.common.api.Fault;
+import jsupervisor.common.xmlrpc.PythonValueText;
 import jsupervisor.common.xmlrpc.XmlRpcValue;
 
 /**
@@ -43,20 +44,19 @@ public record Params(List<XmlRpcValue> values) {
         throw new RpcFault(Fault.INCORRECT_PARAMETERS);
     }
 
-    /** Python's {@code int(x)}: ints, booleans, floats (truncated) and decimal strings. */
-    public int integer(int index) {
+    /**
+     * Python's {@code int(x)}: ints, booleans, floats (truncated) and decimal strings. Python's ints have no size,
+     * and Supervisor's request parser reads {@code <int>} as one, so a log offset beyond 32 bits is fine.
+     */
+    public long integer(int index) {
         XmlRpcValue v = values.get(index);
-        long n = switch (v) {
+        return switch (v) {
             case XmlRpcValue.Int i -> i.value();
             case XmlRpcValue.Bool b -> b.value() ? 1 : 0;
             case XmlRpcValue.Double d when Double.isFinite(d.value()) -> (long) d.value();
             case XmlRpcValue.Str s -> parseInt(s.value());
             default -> throw new RpcFault(Fault.INCORRECT_PARAMETERS);
         };
-        if (n != (int) n) {
-            throw new RpcFault(Fault.INCORRECT_PARAMETERS);
-        }
-        return (int) n;
     }
 
     private static long parseInt(String s) {
@@ -89,15 +89,20 @@ public record Params(List<XmlRpcValue> values) {
         };
     }
 
+    /**
+     * A process group's name. Supervisor looks a name of any other type up too and finds no group, so a number
+     * or a list is {@code BAD_NAME: <str(name)>}, not a parameter error.
+     */
+    public String groupName(int index) {
+        XmlRpcValue v = values.get(index);
+        if (v instanceof XmlRpcValue.Str || v instanceof XmlRpcValue.Base64) {
+            return string(index);
+        }
+        throw new RpcFault(Fault.BAD_NAME, text(index));
+    }
+
     /** Python's {@code str(x)} of a param, for fault texts such as {@code BAD_SIGNAL: <sig>}. */
     public String text(int index) {
-        return switch (values.get(index)) {
-            case XmlRpcValue.Str s -> s.value();
-            case XmlRpcValue.Int i -> Long.toString(i.value());
-            case XmlRpcValue.Bool b -> b.value() ? "True" : "False";
-            case XmlRpcValue.Base64 b -> new String(b.value(), StandardCharsets.UTF_8);
-            case XmlRpcValue.Nil n -> "None";
-            case XmlRpcValue v -> v.toString();
-        };
+        return PythonValueText.str(values.get(index));
     }
 }

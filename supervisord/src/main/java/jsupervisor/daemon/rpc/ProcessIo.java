@@ -49,7 +49,7 @@ final class ProcessIo {
                 v.pid()).toStruct();
     }
 
-    CompletableFuture<XmlRpcValue> readLog(String name, int offset, int length, boolean stdout) {
+    CompletableFuture<XmlRpcValue> readLog(String name, long offset, long length, boolean stdout) {
         return calls.run(() -> existingLog(name, stdout))
                 .thenApplyAsync(path -> XmlRpcValue.of(LogFileReader.read(path, offset, length)), fileReads);
     }
@@ -63,7 +63,7 @@ final class ProcessIo {
         return Path.of(file);
     }
 
-    CompletableFuture<XmlRpcValue> tailLog(String name, int offset, int length, boolean stdout) {
+    CompletableFuture<XmlRpcValue> tailLog(String name, long offset, long length, boolean stdout) {
         return calls.run(() -> {
             String file = logfile(names.process(name), stdout);
             return file == null ? "" : file;

@@ -82,8 +82,8 @@ public final class SupervisorNamespace {
 
     private void configMethods(List<RpcMethod> m) {
         m.add(of("reloadConfig", "array", List.of(), p -> configs.reloadConfig()));
-        m.add(of("addProcessGroup", B, List.of(S), p -> configs.addProcessGroup(p.string(0))));
-        m.add(of("removeProcessGroup", B, List.of(S), p -> configs.removeProcessGroup(p.string(0))));
+        m.add(of("addProcessGroup", B, List.of(S), p -> configs.addProcessGroup(p.groupName(0))));
+        m.add(of("removeProcessGroup", B, List.of(S), p -> configs.removeProcessGroup(p.groupName(0))));
         m.add(of("getAllConfigInfo", "array", List.of(), p -> configs.getAllConfigInfo()));
     }
 
@@ -91,19 +91,19 @@ public final class SupervisorNamespace {
         m.add(optional("startProcess", B, List.of(S, B),
                 p -> calls.deferred(() -> control.startProcess(p.string(0), p.flag(1, true)))));
         m.add(optional("startProcessGroup", "array", List.of(S, B),
-                p -> calls.deferred(() -> control.startProcessGroup(p.string(0), p.flag(1, true)))));
+                p -> calls.deferred(() -> control.startProcessGroup(p.groupName(0), p.flag(1, true)))));
         m.add(optional("startAllProcesses", "array", List.of(B),
                 p -> calls.deferred(() -> control.startAllProcesses(p.flag(0, true)))));
         m.add(optional("stopProcess", B, List.of(S, B),
                 p -> calls.deferred(() -> control.stopProcess(p.string(0), p.flag(1, true)))));
         m.add(optional("stopProcessGroup", "array", List.of(S, B),
-                p -> calls.deferred(() -> control.stopProcessGroup(p.string(0), p.flag(1, true)))));
+                p -> calls.deferred(() -> control.stopProcessGroup(p.groupName(0), p.flag(1, true)))));
         m.add(optional("stopAllProcesses", "array", List.of(B),
                 p -> calls.deferred(() -> control.stopAllProcesses(p.flag(0, true)))));
         m.add(of("signalProcess", B, List.of(S, S),
                 p -> calls.deferred(() -> control.signalProcess(p.string(0), p, 1))));
         m.add(of("signalProcessGroup", "array", List.of(S, S),
-                p -> calls.deferred(() -> control.signalProcessGroup(p.string(0), p, 1))));
+                p -> calls.deferred(() -> control.signalProcessGroup(p.groupName(0), p, 1))));
         m.add(of("signalAllProcesses", "array", List.of(S),
                 p -> calls.deferred(() -> control.signalAllProcesses(p, 0))));
     }

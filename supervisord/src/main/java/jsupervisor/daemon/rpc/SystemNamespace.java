@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import jsupervisor.common.api.Fault;
+import jsupervisor.common.xmlrpc.PythonValueText;
 import jsupervisor.common.xmlrpc.XmlRpcValue;
 
 /**
@@ -77,8 +78,9 @@ final class SystemNamespace {
         if (!call.has("methodName")) {
             result = CompletableFuture.failedFuture(new RpcFault(Fault.INCORRECT_PARAMETERS, "No methodName"));
         } else if (!(call.get("methodName") instanceof XmlRpcValue.Str name)) {
-            result = CompletableFuture.failedFuture(
-                    new RpcServerError("<class 'AttributeError'>:methodName is not a string"));
+            // Python splits the name at its dots: any other type raises this, which the multicall reports
+            result = CompletableFuture.failedFuture(new RpcServerError("<class 'AttributeError'>:'"
+                    + PythonValueText.typeName(call.get("methodName")) + "' object has no attribute 'split'"));
         } else if (name.value().equals(MULTICALL)) {
             result = CompletableFuture.failedFuture(
                     new RpcFault(Fault.INCORRECT_PARAMETERS, "Recursive system.multicall forbidden"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -270,5 +271,58 @@ class ReferenceParityIT {
                         .put("params", XmlRpcValue.array(of("sleeper"))).build(),
                 XmlRpcValue.Struct.builder().put("methodName", "supervisor.startProcess")
                         .put("params", XmlRpcValue.array(of("sleeper"))).build()));
+    }
+
+    /**
+     * Params of a type a method does not expect, where Supervisor still answers with a fault or a result: the
+     * fault texts show Python's {@code str()} of the value, a float signal is truncated, and a group name of any
+     * type is looked up (and not found).
+     */
+    @Test
+    void oddlyTypedParamsAreIdentical() {
+        XmlRpcValue time = of(LocalDateTime.of(2020, 1, 2, 3, 4, 5));
+        XmlRpcValue list = XmlRpcValue.array(of(1), of("x'y"), XmlRpcValue.array(of(2.5), of(true)), time);
+        XmlRpcValue struct = XmlRpcValue.Struct.builder().put("a", of(1)).put("b", XmlRpcValue.array()).build();
+        for (XmlRpcValue chars : List.of(list, of(1.5), of(1e20), struct, XmlRpcValue.Struct.builder().build(), time,
+                of(true))) {
+            same("supervisor.sendProcessStdin", of("sleeper"), chars);
+        }
+        same("supervisor.signalProcess", of("sleeper"), of(18.7)); // SIGCONT
+        same("supervisor.signalProcess", of("sleeper"), of(99.5));
+        same("supervisor.signalProcess", of("sleeper"), of(-0.5)); // int() makes it 0, which is no signal
+        same("supervisor.signalAllProcesses", of(18.9));
+        same("supervisor.signalProcessGroup", of("sleeper"), of(99.5));
+        for (XmlRpcValue name : List.of(of(5), of(true), of(1.5), time)) {
+            same("supervisor.addProcessGroup", name);
+            same("supervisor.removeProcessGroup", name);
+            same("supervisor.startProcessGroup", name);
+            same("supervisor.stopProcessGroup", name);
+            same("supervisor.signalProcessGroup", name, of("CONT"));
+        }
+        same("supervisor.addProcessGroup", list);
+        same("supervisor.addProcessGroup", struct);
+        same("system.multicall", XmlRpcValue.array(
+                XmlRpcValue.Struct.builder().put("methodName", of(5)).build(),
+                XmlRpcValue.Struct.builder().put("methodName", of(1.5)).build(),
+                XmlRpcValue.Struct.builder().put("methodName", list).build(),
+                XmlRpcValue.Struct.builder().put("methodName", time).build(),
+                XmlRpcValue.Struct.builder().put("methodName", "supervisor.signalProcess")
+                        .put("params", XmlRpcValue.array(of("sleeper"), of(99.5))).build()));
+    }
+
+    /**
+     * Where Python dies of the value (HTTP 500), we answer INCORRECT_PARAMETERS, and for a bulk call the whole
+     * call fails, as Python's exception escapes the loop over the processes.
+     */
+    @Test
+    void unusableSignalsAreParameterErrors() {
+        XmlRpcValue incorrect = XmlRpcValue.Struct.builder().put("faultCode", of(2))
+                .put("faultString", "INCORRECT_PARAMETERS").build();
+        for (XmlRpcValue sig : List.of(XmlRpcValue.array(), XmlRpcValue.Struct.builder().build(),
+                of(LocalDateTime.of(2020, 1, 2, 3, 4, 5)), of(java.lang.Double.POSITIVE_INFINITY))) {
+            assertThat(theirOutcome("supervisor.signalProcess", of("sleeper"), sig).toString()).contains("500");
+            assertThat(ourOutcome("supervisor.signalProcess", of("sleeper"), sig)).isEqualTo(incorrect);
+            assertThat(ourOutcome("supervisor.signalAllProcesses", sig)).isEqualTo(incorrect);
+        }
     }
 }
