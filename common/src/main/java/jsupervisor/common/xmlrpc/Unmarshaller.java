@@ -25,11 +25,22 @@ final class Unmarshaller {
 
     private final XmlScanner xml;
     private final int maxDepth;
+    /**
+     * Reading a request as Supervisor's server does ({@code supervisor/xmlrpc.py}, not {@code xmlrpc.client}): an
+     * {@code <int>} or {@code <i4>} is Python's {@code int(text)} of any size (here up to 64 bits), and a
+     * {@code <boolean>} is true when its text is exactly {@code 1} and false otherwise.
+     */
+    private final boolean supervisorRequest;
     private int depth;
 
     Unmarshaller(XmlScanner xml, int maxDepth) {
+        this(xml, maxDepth, false);
+    }
+
+    Unmarshaller(XmlScanner xml, int maxDepth, boolean supervisorRequest) {
         this.xml = xml;
         this.maxDepth = maxDepth;
+        this.supervisorRequest = supervisorRequest;
     }
 
     /** Moves to the root element and checks its name. */
@@ -134,9 +145,10 @@ final class Unmarshaller {
         try {
             return switch (type) {
                 case "string" -> new XmlRpcValue.Str(readText(type));
-                case "int", "i4" -> readInteger(type, true);
+                case "int", "i4" -> readInteger(type, !supervisorRequest);
                 case "i8" -> readInteger(type, false);
-                case "boolean" -> new XmlRpcValue.Bool(booleanOf(readText(type)));
+                case "boolean" -> new XmlRpcValue.Bool(supervisorRequest ? readText(type).equals("1")
+                        : booleanOf(readText(type)));
                 case "double" -> new XmlRpcValue.Double(Scalars.parseDouble(readText(type)));
                 case "dateTime.iso8601" -> new XmlRpcValue.DateTime(Scalars.parseDateTime(readText(type)));
                 case "base64" -> new XmlRpcValue.Base64(Scalars.parseBase64(readText(type)));

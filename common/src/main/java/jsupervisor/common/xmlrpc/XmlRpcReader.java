@@ -66,7 +66,7 @@ public final class XmlRpcReader {
 
     /** Reads one {@code <methodCall>}; {@code <params>} may be absent, {@code <methodName>} may not. */
     public XmlRpcCall readMethodCall(byte[] document) throws XmlRpcParseException {
-        Unmarshaller u = new Unmarshaller(open(document), maxDepth);
+        Unmarshaller u = new Unmarshaller(open(document), maxDepth, true);
         u.expectRoot("methodCall");
         u.expectStart("methodName", "methodCall");
         String methodName = u.readText("methodName");

@@ -183,6 +183,39 @@ class XmlRpcReaderTest {
         assertThat(reader.readMethodResponse(utf8(doc))).isEqualTo(expected);
     }
 
+    static Stream<Arguments> requestScalars() {
+        return Stream.of(
+                Arguments.of("<int>3000000000</int>", XmlRpcValue.of(3_000_000_000L)),
+                Arguments.of("<i4>-3000000000</i4>", XmlRpcValue.of(-3_000_000_000L)),
+                Arguments.of("<int>5</int>", XmlRpcValue.of(5)),
+                Arguments.of("<boolean>1</boolean>", XmlRpcValue.of(true)),
+                Arguments.of("<boolean>0</boolean>", XmlRpcValue.of(false)),
+                Arguments.of("<boolean>true</boolean>", XmlRpcValue.of(false)),
+                Arguments.of("<boolean>True</boolean>", XmlRpcValue.of(false)),
+                Arguments.of("<boolean> 1 </boolean>", XmlRpcValue.of(false)),
+                Arguments.of("<boolean/>", XmlRpcValue.of(false)));
+    }
+
+    /**
+     * A request is read as Supervisor's server reads it ({@code supervisor/xmlrpc.py}): {@code int(text)} of any
+     * size for {@code <int>}, and {@code text == "1"} for a boolean. Answers stay as strict as xmlrpc.client.
+     */
+    @ParameterizedTest
+    @MethodSource("requestScalars")
+    void requestScalarsAreReadAsSupervisorReadsThem(String typed, XmlRpcValue expected) throws Exception {
+        String call = "<methodCall><methodName>m</methodName><params><param><value>" + typed
+                + "</value></param></params></methodCall>";
+        assertThat(reader.readMethodCall(utf8(call)).params()).containsExactly(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<int>3000000000</int>", "<boolean>true</boolean>"})
+    void answerScalarsStayStrict(String typed) {
+        String response = "<methodResponse><params><param><value>" + typed + "</value></param></params>"
+                + "</methodResponse>";
+        assertThatThrownBy(() -> reader.readMethodResponse(utf8(response))).isInstanceOf(XmlRpcParseException.class);
+    }
+
     @Test
     void methodCallWithoutParamsHasNoParams() throws Exception {
         assertThat(reader.readMethodCall(utf8("<?xml version='1.0'?><methodCall><methodName>a.b</methodName>"

@@ -72,7 +72,10 @@ class HostileRequestsIT {
                 "<param><value>" + "<array><data><value>".repeat(500) + "</value></data></array>".repeat(500)
                         + "</value></param>"), true), "400"));
         c.add(new Case("int out of range", post(call("supervisor.getProcessInfo",
-                "<param><value><int>99999999999999</int></value></param>"), true), "400"));
+                "<param><value><int>99999999999999999999999</int></value></param>"), true), "400"));
+        // Supervisor reads any size of <int>: up to 64 bits the method gets the number (a name it is not)
+        c.add(new Case("int beyond 32 bits", post(call("supervisor.getProcessInfo",
+                "<param><value><int>99999999999999</int></value></param>"), true), "fault 2"));
         c.add(new Case("bad base64", post(call("supervisor.getState",
                 "<param><value><base64>!!!</base64></value></param>"), true), "400"));
         c.add(new Case("unknown tag", post(call("supervisor.getState",
