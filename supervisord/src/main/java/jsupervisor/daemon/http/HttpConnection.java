@@ -163,7 +163,9 @@ final class HttpConnection implements Runnable, Watchdog.Guarded, Wire {
             if (length > 0) {
                 response.closeConnection();
             }
-            response.sendError(404);
+            // medusa's last handler serves files: GET and HEAD of a missing one are 404, any other method 400
+            boolean fileMethod = head.method().equals("GET") || head.method().equals("HEAD");
+            response.sendError(fileMethod ? 404 : 400);
             return response.keepAlive();
         }
         if (length > context.limits().maxBodyBytes()) {

@@ -5,7 +5,8 @@ import java.io.IOException;
 /**
  * One endpoint of the server (XML-RPC, log tails, the web UI), implemented outside this package. The
  * server asks each route in order and the first whose {@link #matches} is true handles the request, as
- * medusa walks its handler list; no match is answered 404 with medusa's error page.
+ * medusa walks its handler list; no match is answered with medusa's error page: 404 for GET and HEAD, 400 for
+ * any other method.
  *
  * <p>Threads: both methods run on the connection's virtual thread, never on the supervisor loop, so
  * {@link #handle} may block (wait for a loop command's future, follow a log file). Implementations are

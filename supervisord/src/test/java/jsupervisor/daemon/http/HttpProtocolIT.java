@@ -99,6 +99,18 @@ class HttpProtocolIT {
         }
     }
 
+    /** medusa's last handler serves files, for GET and HEAD only: any other method on no route is a 400. */
+    @Test
+    void otherMethodsOnAnUnknownPathAreBadRequests() throws Exception {
+        try (RawClient c = server.connect()) {
+            assertThat(c.send("DELETE /nosuch HTTP/1.1\r\n\r\n").readResponse()).startsWith("HTTP/1.1 400 Bad Request");
+            assertThat(c.send("HEAD /nosuch HTTP/1.1\r\n\r\n").readUntil("\r\n\r\n"))
+                    .startsWith("HTTP/1.1 404 Not Found");
+            assertThat(c.send("POST /nosuch HTTP/1.1\r\nContent-Length: 0\r\n\r\n").readResponse())
+                    .startsWith("HTTP/1.1 400 Bad Request");
+        }
+    }
+
     @Test
     void headGetsHeadersWithoutBody() throws Exception {
         try (RawClient c = server.connect()) {
