@@ -191,6 +191,10 @@ final class PosixProcessSpawner implements Spawner, SpawnBatching {
                         "Could not create FastCGI socket " + shared.url() + ": " + e.getMessage()));
             }
         }
+        String logsFailed = registry.openLogs(spec); // after the fcgi socket and before the fork, as Supervisor
+        if (logsFailed != null) {
+            return new Prepared(spec, lease, null, new jsupervisor.daemon.process.SpawnResult.Failed(logsFailed));
+        }
         if (spec.uid() != null && spec.uid() != ourUid && ourUid != 0) {
             return new Prepared(spec, lease, null, childFailure(spec, "supervisor: couldn't setuid to " + spec.uid()
                     + ": Can't drop privilege as nonroot user\n", lease));

@@ -28,30 +28,39 @@ final class ProcessLogs implements AutoCloseable {
         this.stderr = stderr;
     }
 
-    /** @param listener an event listener: its stdout is the protocol channel, mirrored as raw bytes */
-    static ProcessLogs open(SpawnSpec spec, boolean stripAnsi, DaemonLog mainLog, boolean listener) {
+    /**
+     * Opens both channels' log files, as Supervisor's {@code make_dispatchers} does before the fork.
+     *
+     * @param listener an event listener: its stdout is the protocol channel, mirrored as raw bytes
+     * @throws LogOpenFailure when a log file cannot be opened: the spawn fails, nothing is left open
+     */
+    static ProcessLogs open(SpawnSpec spec, boolean stripAnsi, DaemonLog mainLog, boolean listener)
+            throws LogOpenFailure {
         ChildLog out = channel(spec.processName(), "stdout", spec.stdout(), stripAnsi, mainLog, listener);
-        ChildLog err = spec.redirectStderr() ? null
-                : channel(spec.processName(), "stderr", spec.stderr(), stripAnsi, mainLog, false);
-        return new ProcessLogs(out, err);
+        try {
+            ChildLog err = spec.redirectStderr() ? null
+                    : channel(spec.processName(), "stderr", spec.stderr(), stripAnsi, mainLog, false);
+            return new ProcessLogs(out, err);
+        } catch (LogOpenFailure e) {
+            out.close();
+            throw e;
+        }
     }
 
     private static ChildLog channel(String name, String channel, ChannelConfig config, boolean stripAnsi,
-                                    DaemonLog mainLog, boolean listener) {
+                                    DaemonLog mainLog, boolean listener) throws LogOpenFailure {
         List<LogSink> sinks = new ArrayList<>();
         if (config.logfile().kind() == LogTarget.Kind.FILE) {
-            Path path = Path.of(config.logfile().path());
             try {
-                sinks.add(RotatingFileSink.open(path,
+                sinks.add(RotatingFileSink.open(Path.of(config.logfile().path()),
                         // Supervisor accepts negative sizes and counts; its handler treats them as "off"
                         new RotatingFileSink.Rotation(Math.max(0, config.logfileMaxbytes()),
                                 Math.max(0, config.logfileBackups())),
                         mainLog.sinkProblems()));
             } catch (IOException e) {
-                mainLog.critical("cannot open " + channel + " log of " + name + " at " + path + ": " + e);
-            } catch (IllegalArgumentException e) {
-                mainLog.critical("cannot use " + channel + " log of " + name + " at " + path + ": "
-                        + e.getMessage());
+                throw new LogOpenFailure(e);
+            } catch (IllegalArgumentException e) { // a path the JDK cannot represent
+                throw new LogOpenFailure(e.getMessage());
             }
         }
         if (config.syslog()) {

@@ -389,10 +389,26 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     }
 
     @Override
+    public String openLogs(SpawnSpec spec) {
+        String key = spec.groupName() + ":" + spec.processName();
+        if (logs.containsKey(key)) {
+            return null;
+        }
+        try {
+            logs.put(key, ProcessLogs.open(spec, stripAnsi, log, hooks.isListener(spec.groupName())));
+            return null;
+        } catch (LogOpenFailure e) {
+            return e.spawnError(spec.processName());
+        }
+    }
+
+    @Override
     public void register(SpawnSpec spec, SpawnResult.Spawned child, AutoCloseable lease) {
         String key = spec.groupName() + ":" + spec.processName();
-        ProcessLogs pl = logs.computeIfAbsent(key, k -> ProcessLogs.open(spec, stripAnsi, log,
-                hooks.isListener(spec.groupName())));
+        ProcessLogs pl = logs.get(key);
+        if (pl == null) {
+            throw new IllegalStateException("spawned " + key + " without opening its logs first");
+        }
         ChildIo io = new ChildIo(spec.groupName(), spec.processName(), child.pid(), child.pidFd(), child.stdin(),
                 lease);
         long base = (long) child.pid() << 2;

@@ -188,6 +188,19 @@ public final class Errno {
         return text != null ? text : "Unknown error " + errno;
     }
 
+    /**
+     * The errno whose {@code strerror} text this is, or -1: the JDK reports a failed file operation as an
+     * {@code IOException} carrying only the text ({@code FileSystemException.getReason()}).
+     */
+    public static int ofText(String text) {
+        for (int i = 1; 2 * i + 1 < TABLE.length; i++) {
+            if (text != null && text.equals(TABLE[2 * i + 1])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Name and text together, as used in exception messages: {@code EBADF (Bad file descriptor)}. */
     public static String describe(int errno) {
         return name(errno) + " (" + text(errno) + ")";

@@ -40,6 +40,12 @@ class StartStopIT {
             command=/tmp
             autostart=false
 
+            [program:badlog]
+            command=/bin/sleep 1000
+            autostart=false
+            startretries=0
+            stdout_logfile=%(here)s
+
             [program:stubborn]
             command=/bin/sh -c "trap '' TERM; echo ready; exec /bin/sleep 1000"
             stdout_logfile=%(here)s/stubborn.out
@@ -152,6 +158,16 @@ class StartStopIT {
                 .isEqualTo(Fault.NOT_EXECUTABLE.code());
         assertThat(h.fault("supervisor.startProcess", of("dies")).faultString()).isEqualTo("SPAWN_ERROR: dies");
         assertThat(h.fault("supervisor.getProcessInfo", of("grp:*")).faultString()).isEqualTo("BAD_NAME: grp:*");
+    }
+
+    /** Supervisor opens the logs before the fork: a log it cannot open is a spawn error, and nothing runs. */
+    @Test
+    void aLogThatCannotBeOpenedIsASpawnError() throws Exception {
+        assertThat(h.fault("supervisor.startProcess", of("badlog")).faultString()).isEqualTo("SPAWN_ERROR: badlog");
+        h.await("badlog to give up", () -> stateIs("badlog", "FATAL"));
+        XmlRpcValue.Struct info = h.info("badlog");
+        assertThat(info.getString("description")).isEqualTo("unknown error making dispatchers for 'badlog': EISDIR");
+        assertThat(info.getLong("pid")).isZero();
     }
 
     @Test
