@@ -41,10 +41,21 @@ public final class DaemonHarness implements AutoCloseable {
     /** As {@link #start(Path, String)}, with {@code environment} added to (or replacing in) the daemon's. */
     public static DaemonHarness start(Path dir, String body, java.util.Map<String, String> environment)
             throws IOException {
+        return start(dir, body, environment, java.util.List.of());
+    }
+
+    /**
+     * As {@link #start(Path, String, java.util.Map)}, run through {@code wrapper} (a command that sets something up
+     * and then execs the rest of its arguments, such as {@code prlimit --nofile=N: --}), so the pid stays the daemon's.
+     */
+    public static DaemonHarness start(Path dir, String body, java.util.Map<String, String> environment,
+                                      java.util.List<String> wrapper) throws IOException {
         Path conf = dir.resolve("supervisord.conf");
         Files.writeString(conf, "[supervisord]\nlogfile=" + dir + "/supervisord.log\npidfile=" + dir
                 + "/supervisord.pid\nchildlogdir=" + dir + "\n" + body);
-        ProcessBuilder pb = new ProcessBuilder(Launchers.bin("supervisord").toString(), "-n", "-c", conf.toString())
+        java.util.List<String> command = new java.util.ArrayList<>(wrapper);
+        command.addAll(java.util.List.of(Launchers.bin("supervisord").toString(), "-n", "-c", conf.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(dir.resolve("stdout.txt").toFile())

@@ -44,6 +44,37 @@ class ChildSetupIT {
         }
     }
 
+    /**
+     * Children get supervisord's soft RLIMIT_NOFILE, raised to minfds when below it, as with Supervisor: not the
+     * hard limit the JVM would otherwise have raised it to.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"1200, 1500", "1800, 1800"})
+    void childrenGetTheSoftFileLimitRaisedToMinfds(int minfds, int expected) throws Exception {
+        long hard = java.nio.file.Files.readAllLines(Path.of("/proc/self/limits")).stream()
+                .filter(l -> l.startsWith("Max open files")).map(l -> l.trim().split("\\s+"))
+                .mapToLong(f -> f[4].equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(f[4])).findFirst()
+                .orElseThrow();
+        org.junit.jupiter.api.Assumptions.assumeTrue(hard >= 2000, "needs a hard RLIMIT_NOFILE of 2000 or more");
+        Path out = dir.resolve("limit.out");
+        try (DaemonHarness d = DaemonHarness.start(dir, """
+                minfds=%d
+                [program:limit]
+                command=/bin/sh -c 'ulimit -Sn > %s.tmp; mv %s.tmp %s'
+                startsecs=0
+                autorestart=false
+                """.formatted(minfds, out, out, out), java.util.Map.of(),
+                java.util.List.of("prlimit", "--nofile=1500:", "--"))) {
+            Await.until("limit written", T, () -> Files.exists(out));
+            assertThat(Files.readString(out)).isEqualTo(expected + "\n");
+            if (expected > 1500) {
+                assertThat(d.log()).contains("INFO Increased RLIMIT_NOFILE limit to " + expected + "\n");
+            } else {
+                assertThat(d.log()).doesNotContain("Increased RLIMIT_NOFILE");
+            }
+        }
+    }
+
     @Test
     void userSwitchesTheChildsUidWhenRoot() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
