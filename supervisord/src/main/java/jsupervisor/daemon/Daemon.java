@@ -60,12 +60,7 @@ final class Daemon {
             throws StartupException {
         this.started = started;
         StartupMessages startup = new StartupMessages();
-        Privileges.Result privileges = Privileges.apply(first.supervisord().uid());
-        if (privileges.error().isPresent()) {
-            throw new StartupException(privileges.error().get());
-        }
-        privileges.critical().ifPresent(startup::critical);
-        privileges.info().ifPresent(startup::info);
+        applyPrivileges(first, startup);
         Rlimits.Result limits = Rlimits.raise(first.supervisord().minfds(), first.supervisord().minprocs());
         if (limits.error().isPresent()) {
             throw new StartupException(limits.error().get());
@@ -84,7 +79,18 @@ final class Daemon {
                 // the reference dies of this with a usage error; so do we, after everything has stopped
                 throw new StartupException(e.getMessage());
             }
+            applyPrivileges(config, startup); // Supervisor does it again at every restart, and says so again
         }
+    }
+
+    /** {@code set_uid_or_exit}: switch to {@code user=} (a no-op when already that uid) and queue what it says. */
+    private static void applyPrivileges(Configuration config, StartupMessages startup) throws StartupException {
+        Privileges.Result privileges = Privileges.apply(config.supervisord().uid());
+        if (privileges.error().isPresent()) {
+            throw new StartupException(privileges.error().get());
+        }
+        privileges.critical().ifPresent(startup::critical);
+        privileges.info().ifPresent(startup::info);
     }
 
     private SupervisorStateCode runOnce(Configuration config, StartupMessages startup, DaemonSignals signals,
@@ -119,10 +125,11 @@ final class Daemon {
             try (ControlPlane control = ControlPlane.open(config, access, reloader::reload, log, webTokens)) {
                 signals.deliverTo(loop);
                 long pid = ThisProcess.pid();
-                if (!pidFile.write(pid)) {
-                    log.critical("could not write pidfile " + pidFile.path());
+                if (pidFile.write(pid)) {
+                    log.info("supervisord started with pid " + pid);
+                } else {
+                    log.critical("could not write pidfile " + pidFile.path()); // and no "started" line, as Supervisor
                 }
-                log.info("supervisord started with pid " + pid);
                 started.run();
                 started = () -> { };
                 SupervisorStateCode mood = loop.run();

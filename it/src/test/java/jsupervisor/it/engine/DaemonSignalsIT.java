@@ -81,7 +81,38 @@ class DaemonSignalsIT {
             assertThat(d.log()).contains("WARN received SIGHUP indicating restart request");
             assertThat(d.count(java.util.regex.Pattern.compile("supervisord started with pid " + d.pid())))
                     .isEqualTo(2);
+            if ("root".equals(System.getProperty("user.name"))) {
+                // a reload is a new start for Supervisor: its start-up messages are logged again
+                assertThat(d.count(java.util.regex.Pattern.compile("CRIT Supervisor is running as root"))).isEqualTo(2);
+            }
             assertThat(ProcessHandle.of(first).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        }
+    }
+
+    @Test
+    void aPidfileThatCannotBeWrittenIsReportedAndTheStartIsNotAnnounced() throws Exception {
+        Files.createDirectory(dir.resolve("supervisord.pid"));
+        try (DaemonHarness d = DaemonHarness.start(dir, SLEEPER)) {
+            d.awaitLog("success: sleeper entered RUNNING", T);
+            assertThat(d.log()).contains("CRIT could not write pidfile " + dir.resolve("supervisord.pid") + "\n")
+                    .doesNotContain("supervisord started with pid");
+        }
+    }
+
+    /** The loop learns of exits from pidfds, and still logs Supervisor's SIGCHLD line, once per pass. */
+    @Test
+    void aChildsExitIsAnnouncedAsSupervisorsSigchldAtDebugLevel() throws Exception {
+        try (DaemonHarness d = DaemonHarness.start(dir, """
+                loglevel=debug
+                [program:quick]
+                command=/bin/sh -c 'exit 0'
+                startsecs=0
+                autorestart=false
+                """)) {
+            d.awaitLog("exited: quick (exit status 0; expected)", T);
+            String log = d.log();
+            int sigchld = log.indexOf("DEBG received SIGCHLD indicating a child quit\n");
+            assertThat(sigchld).isPositive().isLessThan(log.indexOf("exited: quick"));
         }
     }
 

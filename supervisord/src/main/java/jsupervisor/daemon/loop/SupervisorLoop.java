@@ -300,6 +300,11 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         switch (kind) {
             case KIND_PIDFD -> {
                 if (!child.exited) {
+                    if (exited.isEmpty() && !orphanReaper) {
+                        // Supervisor learns of exits from SIGCHLD and says so once per pass; as PID 1 we do
+                        // receive SIGCHLD, and handleSignal says it
+                        log.debug("received SIGCHLD indicating a child quit");
+                    }
                     child.exited = true;
                     exited.add(child);
                 }
