@@ -96,7 +96,8 @@ public final class Datatypes {
             long v = Long.parseLong(digits, base);
             return negative ? -v : v;
         } catch (NumberFormatException e) {
-            return null;
+            // valid digits beyond 64 bits: Python's int has no limit; callers say "out of range" where it matters
+            return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
     }
 

@@ -150,4 +150,14 @@ class DatatypesTest {
     void rejectsWithSupervisorsMessage(Conversion c, String input, String message) {
         assertThatThrownBy(() -> c.apply(input)).isInstanceOf(InvalidValueException.class).hasMessage(message);
     }
+
+    /** Python's int() takes any size: a literal beyond 64 bits is a valid number, never "invalid literal". */
+    @org.junit.jupiter.api.Test
+    void integersBeyondSixtyFourBitsAreNumbers() throws Exception {
+        assertThat(Datatypes.integer("99999999999999999999")).isEqualTo(Long.MAX_VALUE);
+        assertThat(Datatypes.integer("-99999999999999999999")).isEqualTo(Long.MIN_VALUE);
+        assertThat(Datatypes.integer("-9223372036854775808")).isEqualTo(Long.MIN_VALUE);
+        assertThatThrownBy(() -> Datatypes.int32("99999999999999999999")).isInstanceOf(InvalidValueException.class)
+                .hasMessage("value '99999999999999999999' is out of range");
+    }
 }
