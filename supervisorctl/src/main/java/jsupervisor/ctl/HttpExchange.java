@@ -3,9 +3,15 @@ package jsupervisor.ctl;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Consumer;
+
+import jsupervisor.common.ini.PythonRepr;
 
 /**
  * Reads one HTTP/1.x response from a stream: the status line, the headers that frame the body, and the body
@@ -63,7 +69,8 @@ public final class HttpExchange {
     public void copyBody(Consumer<String> out) throws IOException {
         if (chunked) {
             for (int size = nextChunkSize(); size > 0; size = nextChunkSize()) {
-                out.accept(new String(in.readNBytes(size), StandardCharsets.UTF_8));
+                byte[] piece = in.readNBytes(size);
+                out.accept(decodePiece(piece, piece.length));
                 readLine();
             }
             return;
@@ -77,11 +84,25 @@ public final class HttpExchange {
                 return;
             }
             if (n > 0) {
-                out.accept(new String(buf, 0, n, StandardCharsets.UTF_8));
+                out.accept(decodePiece(buf, n));
             }
             if (left > 0) {
                 left -= n;
             }
+        }
+    }
+
+    /**
+     * One piece as {@code http_client.Listener.feed} prints it: strict UTF-8, or {@code Undecodable: b'...'} (the
+     * repr of the bytes, no newline added) when the piece is not valid UTF-8.
+     */
+    static String decodePiece(byte[] buf, int length) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, 0, length))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return "Undecodable: " + PythonRepr.bytes(Arrays.copyOf(buf, length));
         }
     }
 
