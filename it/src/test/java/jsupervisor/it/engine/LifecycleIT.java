@@ -33,6 +33,32 @@ class LifecycleIT {
         }
     }
 
+    /** Supervisor starts programs one after the other: a spawn error is logged in its place among the spawns. */
+    @Test
+    void spawnErrorsAreLoggedInStartOrder() throws Exception {
+        try (DaemonHarness d = DaemonHarness.start(dir, """
+                [program:a]
+                command=/bin/sleep 1000
+                startsecs=0
+                [program:b]
+                command=/nonexistent/b
+                startretries=0
+                [program:c]
+                command=/bin/sleep 1000
+                startsecs=0
+                """)) {
+            d.awaitLog("gave up: b entered FATAL state", T);
+            d.awaitLog("success: c entered RUNNING", T);
+            String log = d.log();
+            int a = log.indexOf("spawned: 'a' with pid");
+            int b = log.indexOf("spawnerr: can't find command '/nonexistent/b'");
+            int c = log.indexOf("spawned: 'c' with pid");
+            assertThat(a).isNotNegative();
+            assertThat(b).isGreaterThan(a);
+            assertThat(c).isGreaterThan(b);
+        }
+    }
+
     @Test
     void expectedAndUnexpectedExitsFollowExitcodes() throws Exception {
         try (DaemonHarness d = DaemonHarness.start(dir, """

@@ -60,12 +60,22 @@ final class PosixProcessSpawner implements Spawner, SpawnBatching {
             done.accept(spawn(spec));
             return;
         }
-        batch.add(new Pending(spec, done));
+        batch.add(new Pending(spec, done, null));
         if (batch.size() >= BATCH_LIMIT) {
             // bounded: a thousand programs starting at once need not hold a thousand environments in memory
             List<Pending> full = batch;
             batch = new ArrayList<>();
             run(full);
+        }
+    }
+
+    @Override
+    public void fail(jsupervisor.daemon.process.SpawnResult.Failed failure,
+                     Consumer<jsupervisor.daemon.process.SpawnResult> done) {
+        if (batch == null) {
+            done.accept(failure);
+        } else {
+            batch.add(new Pending(null, done, failure)); // delivered in its place among the batch's spawns
         }
     }
 
@@ -89,13 +99,14 @@ final class PosixProcessSpawner implements Spawner, SpawnBatching {
 
     private void run(List<Pending> pending) {
         if (pending.size() == 1) {
-            pending.getFirst().done.accept(spawn(pending.getFirst().spec));
+            Pending only = pending.getFirst();
+            only.done.accept(only.known != null ? only.known : spawn(only.spec));
             return;
         }
         List<Prepared> prepared = new ArrayList<>(pending.size());
         List<SpawnRequest> parallel = new ArrayList<>();
         for (Pending p : pending) {
-            Prepared ready = prepare(p.spec);
+            Prepared ready = p.known != null ? new Prepared(null, null, null, p.known) : prepare(p.spec);
             prepared.add(ready);
             if (ready.early == null && ready.request.umask() == null) {
                 parallel.add(ready.request);
@@ -141,7 +152,9 @@ final class PosixProcessSpawner implements Spawner, SpawnBatching {
         }
     }
 
-    private record Pending(SpawnSpec spec, Consumer<jsupervisor.daemon.process.SpawnResult> done) {}
+    /** A spawn asked for, or ({@code known} not null) a failure found before it, to deliver in its place. */
+    private record Pending(SpawnSpec spec, Consumer<jsupervisor.daemon.process.SpawnResult> done,
+                           jsupervisor.daemon.process.SpawnResult known) {}
 
     /**
      * A spawn made ready on the loop thread: its request, or a result known before any posix_spawn (an fcgi

@@ -22,4 +22,13 @@ public interface Spawner {
     default void spawn(SpawnSpec spec, java.util.function.Consumer<SpawnResult> done) {
         done.accept(spawn(spec));
     }
+
+    /**
+     * Delivers a failure known before any spawn (a command that cannot run) in its place among the spawns of the
+     * pass, as {@link #spawn(SpawnSpec, java.util.function.Consumer)} delivers theirs: the log then tells of the
+     * processes in the order they were started, as Supervisor's does.
+     */
+    default void fail(SpawnResult.Failed failure, java.util.function.Consumer<SpawnResult> done) {
+        done.accept(failure);
+    }
 }

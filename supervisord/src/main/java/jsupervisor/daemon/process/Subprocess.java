@@ -92,7 +92,8 @@ public final class Subprocess {
         ResolvedCommand resolved = services.resolver().resolve(config);
         // instanceof, not a pattern switch: a switch site spins a class at its first run (bench/README.md)
         if (resolved instanceof ResolvedCommand.Rejected r) {
-            return spawnFailed(r.message());
+            services.spawner().fail(new SpawnResult.Failed(r.message()), this::spawned);
+            return 0;
         }
         services.spawner().spawn(specFor((ResolvedCommand.Runnable) resolved), this::spawned);
         return pid; // 0 until a batched spawn completes, at the end of the loop pass
