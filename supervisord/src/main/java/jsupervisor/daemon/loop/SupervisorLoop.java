@@ -126,7 +126,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         groupsByName.remove(group.name(), group);
         hooks.groupRemoved(group);
         for (Subprocess p : group.processes()) {
-            ProcessLogs pl = logs.remove(group.name() + ":" + p.name());
+            ProcessLogs pl = logs.remove(logKey(group.name(), p.name()));
             if (pl != null) {
                 pl.close();
             }
@@ -393,9 +393,18 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         return Optional.ofNullable(groupsByName.get(name));
     }
 
+    /** The key of a process's logs in {@link #logs}. */
+    private static String logKey(String group, String process) {
+        return group + ":" + process;
+    }
+
+    private static String logKey(SpawnSpec spec) {
+        return logKey(spec.groupName(), spec.processName());
+    }
+
     @Override
     public String openLogs(SpawnSpec spec) {
-        String key = spec.groupName() + ":" + spec.processName();
+        String key = logKey(spec);
         if (logs.containsKey(key)) {
             return null;
         }
@@ -409,10 +418,9 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
 
     @Override
     public void register(SpawnSpec spec, SpawnResult.Spawned child, AutoCloseable lease) {
-        String key = spec.groupName() + ":" + spec.processName();
-        ProcessLogs pl = logs.get(key);
+        ProcessLogs pl = logs.get(logKey(spec));
         if (pl == null) {
-            throw new IllegalStateException("spawned " + key + " without opening its logs first");
+            throw new IllegalStateException("spawned " + logKey(spec) + " without opening its logs first");
         }
         ChildIo io = new ChildIo(spec.groupName(), spec.processName(), child.pid(), child.pidFd(), child.stdin(),
                 lease);

@@ -39,29 +39,17 @@ final class FaultMapping {
     static int signalNumber(Params p, int index) {
         XmlRpcValue v = p.get(index);
         try {
-            if (v instanceof XmlRpcValue.Int i) {
-                return number(i.value(), p, index);
-            }
-            if (v instanceof XmlRpcValue.Bool b) {
-                return number(b.value() ? 1 : 0, p, index);
-            }
-            if (v instanceof XmlRpcValue.Double d && Double.isFinite(d.value())) {
-                return number((long) d.value(), p, index);
-            }
             if (v instanceof XmlRpcValue.Str || v instanceof XmlRpcValue.Base64) {
-                return Datatypes.signalNumber(p.string(index));
+                return Datatypes.signalNumber(p.string(index)); // a number in text, or a name
             }
+            long n = p.integer(index); // int() of the rest; a type it cannot take is INCORRECT_PARAMETERS
+            if (n != (int) n) {
+                throw new RpcFault(Fault.BAD_SIGNAL, p.text(index));
+            }
+            return Datatypes.signalNumber(Long.toString(n));
         } catch (InvalidValueException e) {
             throw new RpcFault(Fault.BAD_SIGNAL, p.text(index));
         }
-        throw new RpcFault(Fault.INCORRECT_PARAMETERS);
-    }
-
-    private static int number(long n, Params p, int index) throws InvalidValueException {
-        if (n != (int) n) {
-            throw new RpcFault(Fault.BAD_SIGNAL, p.text(index));
-        }
-        return Datatypes.signalNumber(Long.toString(n));
     }
 
     /** {@code process.write(chars)} outcomes. */
