@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import jsupervisor.common.ini.EntryPointSpec;
 import jsupervisor.common.ini.IniDocument;
 import jsupervisor.common.ini.IniParser;
 import jsupervisor.common.ini.IniSyntaxException;
@@ -21,6 +22,8 @@ import jsupervisor.common.ini.PercentFormat;
 record ClientConfig(String serverurl, String username, String password, String prompt, String historyFile) {
     static final ClientConfig EMPTY = new ClientConfig(null, null, null, null, null);
     private static final String SECTION = "supervisorctl";
+    private static final String PLUGIN_PREFIX = "ctlplugin:";
+    private static final String PLUGIN_FACTORY = "supervisor.ctl_factory";
 
     /** The first existing file of §1.1's search list, or null. */
     static String search(String argv0) {
@@ -50,7 +53,7 @@ record ClientConfig(String serverurl, String username, String password, String p
         }
         IniDocument doc = new IniDocument();
         try {
-            IniParser.read(text, configfile, doc, SECTION); // the whole file is checked, one section kept
+            IniParser.read(text, configfile, doc, ClientConfig::isRead); // the whole file is checked
         } catch (IniSyntaxException e) {
             String cls = e.getMessage().startsWith("File contains no section headers")
                     ? "configparser.MissingSectionHeaderError" : "configparser.ParsingError";
@@ -73,7 +76,41 @@ record ClientConfig(String serverurl, String username, String password, String p
         } else {
             history = null;
         }
+        checkPlugins(doc, names);
         return new ClientConfig(serverurl, username, password, prompt, history);
+    }
+
+    private static boolean isRead(String section) {
+        return section.equals(SECTION) || section.startsWith(PLUGIN_PREFIX);
+    }
+
+    /**
+     * {@code [ctlplugin:x]} sections. The errors Supervisor reports whatever Python has installed are reported the
+     * same way: no factory, a factory that does not expand, one that is not an entry point. A well-formed factory
+     * names Python code, which cannot run here: the section is passed over and the client works without the
+     * plugin's commands (docs/compatibility.md), rather than refusing a config that works with Supervisor.
+     */
+    private static void checkPlugins(IniDocument doc, Expansions names) throws UsageError {
+        for (String s : doc.sectionNames()) {
+            if (!s.startsWith(PLUGIN_PREFIX)) {
+                continue;
+            }
+            String spec = doc.get(s, PLUGIN_FACTORY).map(IniValue::text).orElse(null);
+            if (spec == null) {
+                throw new UsageError("section [" + s + "] does not specify a " + PLUGIN_FACTORY);
+            }
+            if (spec.indexOf('%') >= 0) {
+                try {
+                    spec = PercentFormat.expand(spec, names.env(), s + "." + PLUGIN_FACTORY);
+                } catch (PercentFormat.ExpansionException e) {
+                    throw new UsageError(e.getMessage());
+                }
+            }
+            String malformed = EntryPointSpec.syntaxError(spec);
+            if (malformed != null) {
+                throw new UsageError(malformed);
+            }
+        }
     }
 
     /**

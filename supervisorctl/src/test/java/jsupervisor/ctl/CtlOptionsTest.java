@@ -68,5 +68,18 @@ class CtlOptionsTest {
         Files.writeString(conf, "[supervisorctl]\nprompt=%(here)s\n");
         assertThatThrownBy(() -> parse("-c", conf.toString())).hasMessageStartingWith("Format string '%(here)s' for "
                 + "'supervisorctl.prompt' contains names ('here') which cannot be expanded.");
+        Files.writeString(conf, "[supervisorctl]\n[ctlplugin:p]\nx=1\n");
+        assertThatThrownBy(() -> parse("-c", conf.toString()))
+                .hasMessage("section [ctlplugin:p] does not specify a supervisor.ctl_factory");
+        Files.writeString(conf, "[supervisorctl]\n[ctlplugin:p]\nsupervisor.ctl_factory = a b\n");
+        assertThatThrownBy(() -> parse("-c", conf.toString()))
+                .hasMessage("(\"EntryPoint must be in 'name=module:attrs [extras]' format\", 'x=a b')");
+    }
+
+    @Test
+    void aWellFormedPluginFactoryIsPassedOver() throws Exception {
+        Path conf = dir.resolve("c.conf");
+        Files.writeString(conf, "[supervisorctl]\nprompt=p\n[ctlplugin:p]\nsupervisor.ctl_factory = m.n:make\n");
+        assertThat(parse("-c", conf.toString()).prompt()).isEqualTo("p");
     }
 }

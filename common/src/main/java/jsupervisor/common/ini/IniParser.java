@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads INI text the way Supervisor's parser (Python 3 {@code RawConfigParser} with
@@ -32,15 +33,15 @@ public final class IniParser {
     }
 
     /**
-     * Like {@link #read(String, String, IniDocument)}, but keeps only the section named {@code onlySection}
-     * (and {@code [DEFAULT]}); every line is still checked, so the errors are the same. supervisorctl reads
-     * its one section out of a file that may hold a thousand programs.
+     * Like {@link #read(String, String, IniDocument)}, but keeps only the sections {@code kept} accepts (and
+     * {@code [DEFAULT]}); every line is still checked, so the errors are the same. supervisorctl reads its few
+     * sections out of a file that may hold a thousand programs.
      *
-     * @param onlySection a section name, or null for all of them
+     * @param kept decides by section name, or null for all of them
      */
-    public static void read(String text, String fileName, IniDocument doc, String onlySection)
+    public static void read(String text, String fileName, IniDocument doc, Predicate<String> kept)
             throws IniSyntaxException {
-        new Pass(fileName, doc, onlySection).run(text);
+        new Pass(fileName, doc, kept).run(text);
     }
 
     /**
@@ -69,7 +70,7 @@ public final class IniParser {
 
         private final String fileName;
         private final IniDocument doc;
-        private final String onlySection;
+        private final Predicate<String> kept;
         private char[] buf;
         private boolean inSection; // configparser's cursect is not None
         private IniSection current; // the section being read, null when it is not kept
@@ -81,10 +82,10 @@ public final class IniParser {
         private StringBuilder errors;
         private int firstErrorLine;
 
-        Pass(String fileName, IniDocument doc, String onlySection) {
+        Pass(String fileName, IniDocument doc, Predicate<String> kept) {
             this.fileName = fileName;
             this.doc = doc;
-            this.onlySection = onlySection;
+            this.kept = kept;
         }
 
         void run(String text) throws IniSyntaxException {
@@ -227,8 +228,8 @@ public final class IniParser {
 
         private void openSection(String name, int lineNo) {
             inSection = true;
-            boolean kept = onlySection == null || onlySection.equals(name) || IniDocument.DEFAULT_SECTION.equals(name);
-            current = kept ? doc.sectionForWrite(name, fileName, lineNo) : null;
+            boolean keep = kept == null || kept.test(name) || IniDocument.DEFAULT_SECTION.equals(name);
+            current = keep ? doc.sectionForWrite(name, fileName, lineNo) : null;
             optionName = null;
             optionSet = false;
         }

@@ -81,12 +81,12 @@ class IniParserTest {
         String text = "[DEFAULT]\nd = 1\n[program:a]\ncommand = x\n  y\n[supervisorctl]\nserverurl = unix:///s\n"
                 + "  more\n[program:b]\nk=v\n";
         IniDocument doc = new IniDocument();
-        IniParser.read(text, "/etc/s.conf", doc, "supervisorctl");
+        IniParser.read(text, "/etc/s.conf", doc, "supervisorctl"::equals);
         assertThat(doc.sectionNames()).containsExactly("supervisorctl");
         assertThat(doc.get("supervisorctl", "serverurl").orElseThrow().text()).isEqualTo("unix:///s\nmore");
         assertThat(doc.get("supervisorctl", "d").orElseThrow().text()).isEqualTo("1");
         String bad = "[program:a]\nnovalue\n[supervisorctl]\nk=v\n";
-        assertThatThrownBy(() -> IniParser.read(bad, "/etc/s.conf", new IniDocument(), "supervisorctl"))
+        assertThatThrownBy(() -> IniParser.read(bad, "/etc/s.conf", new IniDocument(), "supervisorctl"::equals))
                 .hasMessage("Source contains parsing errors: '/etc/s.conf'\n\t[line  2]: 'novalue\\n'");
     }
 

@@ -40,12 +40,23 @@ class CtlConnectionIT {
                         "[supervisorctl]\nserverurl=unix://sub/../none.sock\n");
                 Files.writeString(side.cwd().resolve("here.conf"),
                         "[supervisorctl]\nserverurl=unix://%(here)s/x.sock\nusername=%(ENV_HOME)s\n");
+                String plugin = "[supervisorctl]\nserverurl=unix://%(here)s/x.sock\n[ctlplugin:p]\n";
+                Files.writeString(side.cwd().resolve("nofactory.conf"), plugin + "other=1\n");
+                Files.writeString(side.cwd().resolve("malformed.conf"), plugin + "supervisor.ctl_factory=a b\n");
+                Files.writeString(side.cwd().resolve("emptyfactory.conf"), plugin + "supervisor.ctl_factory=\n");
+                Files.writeString(side.cwd().resolve("factoryexp.conf"),
+                        plugin + "supervisor.ctl_factory=%(here)s:make\n");
             }
             twin.same("-c", "nosection.conf", "status");
             twin.same("-c", "badexp.conf", "status");
             twin.same("-c", "relative.conf", "status");
             twin.same("-c", "here.conf", "pid");
             twin.same("-c", "here.conf", "-s", "unix:///other.sock", "status");
+            // [ctlplugin:x] errors that Supervisor reports whatever Python has installed
+            twin.same("-c", "nofactory.conf", "status");
+            twin.same("-c", "malformed.conf", "status");
+            twin.same("-c", "emptyfactory.conf", "status");
+            twin.same("-c", "factoryexp.conf", "status");
         }
     }
 

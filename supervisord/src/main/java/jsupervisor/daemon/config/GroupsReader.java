@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jsupervisor.common.ini.EntryPointSpec;
 
 /**
  * Builds the process groups: {@code [group:x]} sections first, then programs not claimed by a group, then
@@ -104,7 +105,9 @@ final class GroupsReader {
         String handler = src.get(s, "result_handler", EventListenerPoolSettings.DEFAULT_RESULT_HANDLER, common);
         if (!handler.equals(EventListenerPoolSettings.DEFAULT_RESULT_HANDLER)) {
             // a Python entry point cannot be loaded on the JVM; Supervisor's wording for an unresolvable one
-            throw src.error(s, "result_handler", handler + " cannot be resolved within [" + s + "]");
+            String malformed = EntryPointSpec.syntaxError(handler);
+            throw src.error(s, "result_handler",
+                    malformed != null ? malformed : handler + " cannot be resolved within [" + s + "]");
         }
         Set<String> events = new LinkedHashSet<>();
         for (String e : Datatypes.listOfStrings(src.get(s, "events", "", common))) {

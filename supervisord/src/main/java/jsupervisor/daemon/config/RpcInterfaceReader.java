@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jsupervisor.common.ini.EntryPointSpec;
 
 /**
  * Reads {@code [rpcinterface:x]} sections. Python plugins cannot run on the JVM, so the one factory accepted is
@@ -31,7 +32,9 @@ final class RpcInterfaceReader {
                 throw src.sectionError(s, "section [" + s + "] does not specify a " + FACTORY_KEY);
             }
             if (!factory.equals(RpcInterfaceConfig.MAIN_FACTORY)) {
-                throw src.error(s, FACTORY_KEY, factory + " cannot be resolved within [" + s + "]");
+                String malformed = EntryPointSpec.syntaxError(factory);
+                throw src.error(s, FACTORY_KEY,
+                        malformed != null ? malformed : factory + " cannot be resolved within [" + s + "]");
             }
             Map<String, String> extras = new LinkedHashMap<>();
             for (String key : src.document().keys(s)) {
