@@ -194,7 +194,11 @@ public final class Controller {
                     } catch (java.io.EOFException eof) {
                         throw PythonError.eof(212);
                     }
-                    password = input.readPassword("Password:");
+                    try {
+                        password = input.readPassword("Password:");
+                    } catch (java.io.EOFException eof) {
+                        throw PythonError.getpassEof();
+                    }
                     output("");
                     return onecmd(line);
                 }

@@ -29,6 +29,11 @@ public final class Output {
         write(out, text);
     }
 
+    /** Text exactly as given, on stderr (Python's getpass prompts there when it has no terminal). */
+    public void rawError(String text) {
+        write(err, text);
+    }
+
     /** A line on stderr (the log streamer's errors). */
     public void error(String message) {
         write(err, message + "\n");

@@ -13,6 +13,7 @@ public final class PythonError extends Exception {
 
     private static final String XMLRPC_PY = "/usr/lib/python3/dist-packages/supervisor/xmlrpc.py";
     private static final String SOCKET_PY = "/usr/lib/python3.11/socket.py";
+    private static final String GETPASS_PY = "/usr/lib/python3.11/getpass.py";
     private static final String CTL_PY = "/usr/lib/python3/dist-packages/supervisor/supervisorctl.py";
 
     private final String pythonClass;
@@ -60,6 +61,11 @@ public final class PythonError extends Exception {
     /** {@code raw_input} met EOF at line {@code line} of supervisorctl.py. */
     public static PythonError eof(int line) {
         return new PythonError("EOFError", "EOF when reading a line", CTL_PY + " line: " + line, 0);
+    }
+
+    /** getpass met EOF: its {@code _raw_input} raises a bare EOFError. */
+    public static PythonError getpassEof() {
+        return new PythonError("EOFError", "", GETPASS_PY + " line: 148", 0);
     }
 
     /** Any other I/O failure, as a generic OSError. */

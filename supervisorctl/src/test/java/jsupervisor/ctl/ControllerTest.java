@@ -47,7 +47,9 @@ class ControllerTest {
             return XmlRpcValue.of("3.0");
         });
         s.rpc.returns("getSupervisorVersion", XmlRpcValue.of("4.2.5"));
-        assertThat(s.run("version")).isEqualTo("Server requires authentication\nUsername:Password:\n4.2.5\n");
+        assertThat(s.run("version")).isEqualTo("Server requires authentication\nUsername:\n4.2.5\n");
+        assertThat(s.stderr()).endsWith("Warning: Password input may be echoed.\nPassword:\n")
+                .startsWith("/usr/lib/python3.11/getpass.py:91: GetPassWarning: Can not control echo on the terminal.\n");
         assertThat(s.ctl.username()).isEqualTo("alice");
         assertThat(s.ctl.password()).isEqualTo("s3cret");
     }

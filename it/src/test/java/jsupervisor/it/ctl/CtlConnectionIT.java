@@ -90,8 +90,15 @@ class CtlConnectionIT {
             twin.same("-s", "${HTTP}", "-u", "alice", "-p", "s3cret", "status");
             twin.same("-s", "${URL}", "-u", "alice", "-p", "s3cret", "version");
             twin.same("-c", "${CONF}", "status");
-            twin.sameWithInput("alice\ns3cret\n", "-s", "${HTTP}", "-i", "status");
-            twin.sameWithInput("alice\nwrong\n", "-s", "${HTTP}", "-i", "status");
+            // without credentials the shell asks for them: Username: on stdout, then getpass without a terminal
+            // (its warnings and Password: on stderr), the password line from stdin, EOF as getpass's EOFError
+            for (Twin.Side side : new Twin.Side[] {twin.reference, twin.ours}) {
+                Files.writeString(side.cwd().resolve("nocreds.conf"), "[supervisorctl]\n");
+            }
+            twin.sameWithInput("alice\ns3cret\n", "-c", "nocreds.conf", "-s", "${HTTP}", "-i", "status");
+            twin.sameWithInput("alice\nwrong\n", "-c", "nocreds.conf", "-s", "${HTTP}", "-i", "status");
+            twin.sameWithInput("alice\n", "-c", "nocreds.conf", "-s", "${HTTP}", "-i", "status");
+            twin.sameWithInput("status\nalice\nwrong\nbob\n", "-c", "nocreds.conf", "-s", "${HTTP}");
         }
     }
 }
