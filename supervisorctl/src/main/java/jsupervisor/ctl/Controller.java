@@ -6,6 +6,7 @@ import java.util.Map;
 import jsupervisor.common.api.Fault;
 import jsupervisor.common.ini.PythonRepr;
 import jsupervisor.common.xmlrpc.XmlRpcFault;
+import jsupervisor.common.xmlrpc.XmlRpcTypeException;
 
 /**
  * The command interpreter: mirrors {@code supervisorctl.Controller} (a {@code cmd.Cmd}). It parses a line into
@@ -240,6 +241,13 @@ public final class Controller {
                 cls = "EOFError";
                 text = "EOF when reading a line";
                 where = "/usr/lib/python3/dist-packages/supervisor/supervisorctl.py line: 1009";
+            }
+            case XmlRpcTypeException t -> {
+                // an answer of a type the command cannot use: Python fails on it with a TypeError somewhere in
+                // supervisorctl.py; the place differs by command and is not reproduced
+                cls = "TypeError";
+                text = t.getMessage();
+                where = "/usr/lib/python3/dist-packages/supervisor/supervisorctl.py line: ?";
             }
             default -> {
                 cls = e.getClass().getName();

@@ -32,15 +32,20 @@ public final class HttpExchange {
 
     /** Reads the status line and headers; false when the server closed before sending a status line. */
     public boolean readHead() throws IOException {
-        String statusLine = readLine();
-        if (statusLine == null) {
+        String rawStatusLine = readRawLine();
+        if (rawStatusLine == null) {
             return false;
         }
+        String statusLine = stripTerminator(rawStatusLine);
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
-            throw new IOException("bad status line: " + statusLine);
+            throw new BadStatusLine(rawStatusLine);
         }
-        status = Integer.parseInt(parts[1].trim());
+        try {
+            status = Integer.parseInt(parts[1].trim());
+        } catch (NumberFormatException e) {
+            throw new BadStatusLine(rawStatusLine);
+        }
         reason = parts.length > 2 ? parts[2] : "";
         for (String line = readLine(); line != null && !line.isEmpty(); line = readLine()) {
             int colon = line.indexOf(':');
@@ -144,21 +149,51 @@ public final class HttpExchange {
 
     /** One CRLF- or LF-terminated line without its terminator, or null at EOF. */
     String readLine() throws IOException {
+        String raw = readRawLine();
+        return raw == null ? null : stripTerminator(raw);
+    }
+
+    /** A line with its terminator as it came (Python's {@code readline}), null at end of stream. */
+    private String readRawLine() throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream(80);
         int c;
         while ((c = in.read()) >= 0) {
-            if (c == '\n') {
-                break;
-            }
             if (b.size() >= MAX_LINE) {
                 throw new IOException("line too long");
             }
             b.write(c);
+            if (c == '\n') {
+                break;
+            }
         }
-        if (c < 0 && b.size() == 0) {
+        if (b.size() == 0) {
             return null;
         }
-        String s = b.toString(StandardCharsets.ISO_8859_1);
-        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+        return b.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String stripTerminator(String raw) {
+        int end = raw.length();
+        if (end > 0 && raw.charAt(end - 1) == '\n') {
+            end--;
+        }
+        if (end > 0 && raw.charAt(end - 1) == '\r') {
+            end--;
+        }
+        return raw.substring(0, end);
+    }
+
+    /** A response whose first line is not an HTTP status line; carries the line as read, terminator included. */
+    public static final class BadStatusLine extends IOException {
+        private final String line;
+
+        BadStatusLine(String line) {
+            super("bad status line: " + line, null);
+            this.line = line;
+        }
+
+        public String line() {
+            return line;
+        }
     }
 }

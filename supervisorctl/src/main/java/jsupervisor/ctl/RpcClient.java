@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import jsupervisor.common.xmlrpc.XmlRpcFault;
+import jsupervisor.common.xmlrpc.XmlRpcParseException;
 import jsupervisor.common.xmlrpc.XmlRpcReader;
 import jsupervisor.common.xmlrpc.XmlRpcValue;
 import jsupervisor.common.xmlrpc.XmlRpcWriter;
@@ -22,6 +24,9 @@ import jsupervisor.common.xmlrpc.XmlRpcWriter;
  * a new proxy per command step, so nothing is gained by pooling). Not thread-safe; one per command.
  */
 public final class RpcClient implements Rpc {
+    private static final String HTTP_CLIENT_PY = "/usr/lib/python3.11/http/client.py";
+    private static final String XMLRPC_CLIENT_PY = "/usr/lib/python3.11/xmlrpc/client.py";
+
     private final String serverurl;
     private final String authorization;
 
@@ -47,12 +52,27 @@ public final class RpcClient implements Rpc {
             HttpExchange response = new HttpExchange(in);
             if (!response.readHead()) {
                 throw new PythonError("http.client.RemoteDisconnected", "Remote end closed connection without response",
-                        "/usr/lib/python3.11/http/client.py line: 294", 0);
+                        HTTP_CLIENT_PY + " line: 287", 0);
             }
             if (response.status != 200) {
                 throw new ProtocolError(response.status, response.reason);
             }
-            return new XmlRpcReader().readMethodResponse(response.readBody());
+            byte[] answer = response.readBody();
+            try {
+                return new XmlRpcReader().readMethodResponse(answer);
+            } catch (XmlRpcParseException e) {
+                // expat's own words for the one malformed answer a broken server commonly sends, an empty body
+                String text = answer.length == 0 ? "no element found: line 1, column 0" : e.getMessage();
+                throw new PythonError("xml.parsers.expat.ExpatError", text, XMLRPC_CLIENT_PY + " line: 460", 0);
+            }
+        } catch (HttpExchange.BadStatusLine e) {
+            throw new PythonError("http.client.BadStatusLine", e.line(), HTTP_CLIENT_PY + " line: 300", 0);
+        } catch (SocketException e) {
+            if ("Connection reset".equals(e.getMessage())) {
+                throw new PythonError("ConnectionResetError", "[Errno 104] Connection reset by peer",
+                        "/usr/lib/python3.11/socket.py line: 706", 104);
+            }
+            throw PythonError.os(String.valueOf(e.getMessage()));
         } catch (IOException e) {
             throw PythonError.os(String.valueOf(e.getMessage()));
         }
