@@ -45,12 +45,17 @@ record ClientConfig(String serverurl, String username, String password, String p
         if (!Files.exists(file)) {
             throw new UsageError("could not find config file " + configfile);
         }
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UsageError("could not read config file " + configfile);
         }
+        String undecodable = Utf8DecodeError.of(bytes);
+        if (undecodable != null) {
+            throw new UsageError(undecodable);
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
         IniDocument doc = new IniDocument();
         try {
             IniParser.read(text, configfile, doc, ClientConfig::isRead); // the whole file is checked

@@ -44,6 +44,9 @@ class CtlConnectionIT {
                 Files.writeString(side.cwd().resolve("nofactory.conf"), plugin + "other=1\n");
                 Files.writeString(side.cwd().resolve("malformed.conf"), plugin + "supervisor.ctl_factory=a b\n");
                 Files.writeString(side.cwd().resolve("emptyfactory.conf"), plugin + "supervisor.ctl_factory=\n");
+                Files.write(side.cwd().resolve("latin1.conf"),
+                        "[supervisorctl]\nprompt=caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                Files.writeString(side.cwd().resolve("nohost.conf"), "[supervisorctl]\nserverurl=http://:9001\n");
                 Files.writeString(side.cwd().resolve("factoryexp.conf"),
                         plugin + "supervisor.ctl_factory=%(here)s:make\n");
             }
@@ -52,6 +55,9 @@ class CtlConnectionIT {
             twin.same("-c", "relative.conf", "status");
             twin.same("-c", "here.conf", "pid");
             twin.same("-c", "here.conf", "-s", "unix:///other.sock", "status");
+            twin.same("-c", "latin1.conf", "status");
+            twin.same("-c", "nohost.conf", "status");
+            twin.same("-s", "unix://${DIR}/none.sock", "open", "http://");
             // [ctlplugin:x] errors that Supervisor reports whatever Python has installed
             twin.same("-c", "nofactory.conf", "status");
             twin.same("-c", "malformed.conf", "status");

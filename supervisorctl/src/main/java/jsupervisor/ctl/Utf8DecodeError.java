@@ -1,0 +1,86 @@
+package jsupervisor.ctl;
+
+/**
+ * Python's {@code UnicodeDecodeError} text for bytes that are not UTF-8, as supervisorctl shows it for a config
+ * file it cannot read ({@code 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte}). Python
+ * reads the file through a text wrapper that decodes 8192 bytes at a time, carrying an incomplete character over
+ * to the next piece, so the position counts from the start of the piece being decoded. Stateless.
+ */
+final class Utf8DecodeError {
+    private static final int CHUNK = 8192;
+
+    private Utf8DecodeError() {
+    }
+
+    /** The message for the first undecodable sequence of {@code data}, or null when it is all UTF-8. */
+    static String of(byte[] data) {
+        int i = 0;
+        while (i < data.length) {
+            int b = data[i] & 0xff;
+            int need;
+            int lo = 0x80;
+            int hi = 0xbf;
+            if (b < 0x80) {
+                i++;
+                continue;
+            } else if (b >= 0xc2 && b <= 0xdf) {
+                need = 1;
+            } else if (b >= 0xe0 && b <= 0xef) {
+                need = 2;
+                lo = b == 0xe0 ? 0xa0 : 0x80;
+                hi = b == 0xed ? 0x9f : 0xbf;
+            } else if (b >= 0xf0 && b <= 0xf4) {
+                need = 3;
+                lo = b == 0xf0 ? 0x90 : 0x80;
+                hi = b == 0xf4 ? 0x8f : 0xbf;
+            } else {
+                return message(data, i, i + 1, "invalid start byte");
+            }
+            for (int k = 1; k <= need; k++) {
+                if (i + k >= data.length) {
+                    return message(data, i, data.length, "unexpected end of data");
+                }
+                int c = data[i + k] & 0xff;
+                boolean ok = k == 1 ? c >= lo && c <= hi : c >= 0x80 && c <= 0xbf;
+                if (!ok) {
+                    return message(data, i, i + k, "invalid continuation byte");
+                }
+            }
+            i += need + 1;
+        }
+        return null;
+    }
+
+    /**
+     * Positions count from the start of the decode call that met the error: the piece holding the byte that
+     * revealed it, preceded by the incomplete character carried over from the piece before; the last call, at end
+     * of file, holds the carried bytes alone.
+     */
+    private static String message(byte[] data, int start, int end, String reason) {
+        int base;
+        if (end == data.length && reason.startsWith("unexpected")) {
+            base = start;
+        } else {
+            int revealing = reason.startsWith("invalid continuation") ? end : start;
+            int piece = revealing / CHUNK * CHUNK;
+            base = Math.min(piece, start);
+            for (int back = 1; base == piece && back <= 3 && piece - back >= 0; back++) {
+                int c = data[piece - back] & 0xff;
+                if (c < 0x80 || c >= 0xc0) {
+                    int length = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+                    if (back < length) {
+                        base = piece - back;
+                    }
+                    break;
+                }
+            }
+        }
+        int s = start - base;
+        int e = end - base;
+        if (e == s + 1) {
+            return "'utf-8' codec can't decode byte 0x" + Integer.toHexString(0x100 | data[start] & 0xff).substring(1)
+                    + " in position " + s + ": " + reason;
+        }
+        return "'utf-8' codec can't decode bytes in position " + s + "-" + (e - 1) + ": " + reason;
+    }
+}
