@@ -8,6 +8,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Attributes;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.NonBlockingReader;
@@ -36,13 +37,20 @@ final class TerminalShell implements LineInput, AutoCloseable {
     /** A line editor on the process's terminal, or null when none can be made (the plain reader is used). */
     static TerminalShell open(Controller ctl, CtlOptions options, Interrupts interrupts) {
         try {
-            Terminal terminal = TerminalBuilder.builder().system(true).build();
+            // no grapheme-cluster or kitty-keyboard probing: their queries reach whatever reads the terminal (a
+            // script driving the shell through a pty sees escape sequences Python's readline never sends)
+            Terminal terminal = TerminalBuilder.builder().system(true).graphemeCluster(false).build();
+            if (terminal.getWidth() <= 0 || terminal.getHeight() <= 0) {
+                // a pty nobody sized (0x0): readline then assumes 80x24; JLine would cut the prompt to nothing
+                terminal.setSize(new Size(80, 24));
+            }
             terminal.handle(Terminal.Signal.INT, s -> interrupts.fire());
             ShellCompleter completer = new ShellCompleter(ctl);
             LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).completer(completer)
                     .option(LineReader.Option.HISTORY_TIMESTAMPED, false)
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                    .option(LineReader.Option.AUTO_FRESH_LINE, false);
+                    .option(LineReader.Option.AUTO_FRESH_LINE, false)
+                    .option(LineReader.Option.KITTY_KEYBOARD, false);
             if (options.historyFile() != null) {
                 b.variable(LineReader.HISTORY_FILE, Path.of(options.historyFile()));
             }

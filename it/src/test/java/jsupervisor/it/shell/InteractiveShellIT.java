@@ -208,6 +208,50 @@ class InteractiveShellIT {
         }
     }
 
+    /**
+     * A pty that nobody sized (0x0, as Python's pty module and many expect-style harnesses open it): the prompt is
+     * whole, as readline shows it assuming 80 columns, and the line editor sends no terminal queries (kitty
+     * keyboard, DECRQM modes, device attributes) whose answers such a harness would never give.
+     */
+    @Test
+    void anUnsizedPtyGetsTheWholePromptAndNoQueries() throws Exception {
+        Path driver = dir.resolve("pty_driver.py");
+        Files.writeString(driver, """
+                import os, pty, select, sys, time
+                pid, fd = pty.fork()
+                if pid == 0:
+                    os.execv(sys.argv[1], sys.argv[1:])
+                out = b""
+                def pump(until, deadline):
+                    global out
+                    while time.time() < deadline and until not in out:
+                        r, _, _ = select.select([fd], [], [], 0.05)
+                        if r:
+                            try:
+                                d = os.read(fd, 65536)
+                            except OSError:
+                                return
+                            if not d:
+                                return
+                            out += d
+                pump(b"supervisor> ", time.time() + 20)
+                os.write(fd, b"version\\r")
+                pump(b"supervisor> version", time.time() + 20)
+                os.write(fd, b"quit\\r")
+                pump(b"never printed", time.time() + 5)
+                try:
+                    os.kill(pid, 9)
+                except ProcessLookupError:
+                    pass
+                os.waitpid(pid, 0)
+                sys.stdout.write(out.decode("latin-1"))
+                """);
+        Launchers.Result r = Launchers.run(List.of("/usr/bin/python3", driver.toString(),
+                Launchers.bin("supervisorctl").toString(), "-s", "unix://" + dir.resolve("none.sock")), dir,
+                Map.of("TERM", "xterm"), T);
+        assertThat(r.stdout()).as("stderr: %s", r.stderr()).contains("supervisor> version").doesNotContain("\u001b[?u", "$p", "\u001b[c");
+    }
+
     private static String read(Path p) {
         try {
             return Files.readString(p);
