@@ -1,7 +1,6 @@
 package jsupervisor.ctl;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Where supervisorctl writes: every message is one {@code write(message + "\n")} to stdout, flushed at once as
@@ -39,9 +38,12 @@ public final class Output {
         write(err, message + "\n");
     }
 
-    /** Unpaired surrogates become '?', as the PrintStream's UTF-8 encoder makes them. */
+    /**
+     * Bytes of stdin that were not UTF-8 go back out as they came (SurrogateEscape); other unpaired surrogates
+     * become '?', as the PrintStream's UTF-8 encoder makes them.
+     */
     private static void write(PrintStream stream, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = SurrogateEscape.encode(text);
         stream.write(bytes, 0, bytes.length);
         stream.flush();
     }

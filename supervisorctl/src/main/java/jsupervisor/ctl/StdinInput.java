@@ -5,7 +5,6 @@ import java.io.Console;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@link LineInput} over stdin, byte by byte so nothing beyond the line is consumed (later reads, and child
@@ -52,7 +51,7 @@ public final class StdinInput implements LineInput {
         } catch (IOException e) {
             throw new EOFException("EOF when reading a line");
         }
-        return b.toString(StandardCharsets.UTF_8);
+        return SurrogateEscape.decode(b.toByteArray(), b.size());
     }
 
     @Override

@@ -16,39 +16,61 @@ final class Utf8DecodeError {
     static String of(byte[] data) {
         int i = 0;
         while (i < data.length) {
-            int b = data[i] & 0xff;
-            int need;
-            int lo = 0x80;
-            int hi = 0xbf;
-            if (b < 0x80) {
-                i++;
+            int n = sequenceAt(data, i, data.length);
+            if (n > 0) {
+                i += n;
                 continue;
-            } else if (b >= 0xc2 && b <= 0xdf) {
-                need = 1;
-            } else if (b >= 0xe0 && b <= 0xef) {
-                need = 2;
-                lo = b == 0xe0 ? 0xa0 : 0x80;
-                hi = b == 0xed ? 0x9f : 0xbf;
-            } else if (b >= 0xf0 && b <= 0xf4) {
-                need = 3;
-                lo = b == 0xf0 ? 0x90 : 0x80;
-                hi = b == 0xf4 ? 0x8f : 0xbf;
-            } else {
-                return message(data, i, i + 1, "invalid start byte");
             }
-            for (int k = 1; k <= need; k++) {
-                if (i + k >= data.length) {
-                    return message(data, i, data.length, "unexpected end of data");
-                }
-                int c = data[i + k] & 0xff;
-                boolean ok = k == 1 ? c >= lo && c <= hi : c >= 0x80 && c <= 0xbf;
-                if (!ok) {
-                    return message(data, i, i + k, "invalid continuation byte");
-                }
+            int end = -n;
+            if (end > data.length) {
+                return message(data, i, data.length, "unexpected end of data");
             }
-            i += need + 1;
+            return message(data, i, end, end == i + 1 && !isLead(data[i] & 0xff) ? "invalid start byte"
+                    : "invalid continuation byte");
         }
         return null;
+    }
+
+    private static boolean isLead(int b) {
+        return b >= 0xc2 && b <= 0xf4;
+    }
+
+    /**
+     * The length of the UTF-8 sequence at {@code i} when it is valid; otherwise minus the end of the bytes
+     * Python's decoder reports ({@code i + 1} for a bad start byte, up to the bad continuation byte otherwise), an
+     * end beyond {@code limit} meaning the bytes stop inside the sequence.
+     */
+    static int sequenceAt(byte[] data, int i, int limit) {
+        int b = data[i] & 0xff;
+        int need;
+        int lo = 0x80;
+        int hi = 0xbf;
+        if (b < 0x80) {
+            return 1;
+        } else if (b >= 0xc2 && b <= 0xdf) {
+            need = 1;
+        } else if (b >= 0xe0 && b <= 0xef) {
+            need = 2;
+            lo = b == 0xe0 ? 0xa0 : 0x80;
+            hi = b == 0xed ? 0x9f : 0xbf;
+        } else if (b >= 0xf0 && b <= 0xf4) {
+            need = 3;
+            lo = b == 0xf0 ? 0x90 : 0x80;
+            hi = b == 0xf4 ? 0x8f : 0xbf;
+        } else {
+            return -(i + 1);
+        }
+        for (int k = 1; k <= need; k++) {
+            if (i + k >= limit) {
+                return -(limit + 1);
+            }
+            int c = data[i + k] & 0xff;
+            boolean ok = k == 1 ? c >= lo && c <= hi : c >= 0x80 && c <= 0xbf;
+            if (!ok) {
+                return -(i + k);
+            }
+        }
+        return need + 1;
     }
 
     /**
