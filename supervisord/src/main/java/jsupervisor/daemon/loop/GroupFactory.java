@@ -3,7 +3,10 @@ package jsupervisor.daemon.loop;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jsupervisor.daemon.config.ChannelConfig;
 import jsupervisor.daemon.config.GroupConfig;
@@ -17,11 +20,13 @@ import jsupervisor.daemon.process.ProcessServices;
 /**
  * Turns configured groups into running-state groups. AUTO log targets get their file now, as Supervisor
  * creates them with {@code mkstemp} at group creation (so they exist even for processes that never start).
- * An fcgi group's socket is made and closed once, to fail early, as Supervisor does.
- * Loop-confined.
+ * An fcgi group's socket is made and closed once, to fail early, as Supervisor does. Remembers which config each
+ * active group was made from: Supervisor resolves AUTO names in that very config object, which its
+ * {@code addProcessGroup} then reuses until a reread. Loop-confined.
  */
 final class GroupFactory {
     private final AutoChildLogs autoLogs;
+    private final Map<GroupConfig, ProcessGroup> createdFrom = new IdentityHashMap<>();
     private final ProcessServices services;
     private final DaemonLog log;
     private final FcgiSockets sockets;
@@ -43,12 +48,19 @@ final class GroupFactory {
         if (config.fcgiSocket() != null) {
             sockets.add(config.name(), config.fcgiSocket()); // may throw GroupCreationException
         }
+        createdFrom.put(config, group);
         return group;
     }
 
+    /** The active group made from this very config object, if it is still active. */
+    Optional<ProcessGroup> createdFrom(GroupConfig config) {
+        return Optional.ofNullable(createdFrom.get(config));
+    }
+
     /** A group left the loop: its socket (closed with its last child) is no longer needed. */
-    void forget(String groupName) {
-        sockets.remove(groupName);
+    void forget(ProcessGroup group) {
+        sockets.remove(group.name());
+        createdFrom.values().remove(group);
     }
 
     private ProcessConfig withAutoLogs(ProcessConfig p) {

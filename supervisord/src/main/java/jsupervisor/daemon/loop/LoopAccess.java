@@ -51,10 +51,16 @@ public final class LoopAccess {
         return loop.inLoopThread();
     }
 
-    /** The active groups, sorted by priority (stable). */
+    /** The active groups in the order they were added (Supervisor's {@code process_groups}). */
     public List<ProcessGroup> groups() {
         assert inLoopThread();
         return loop.groups();
+    }
+
+    /** The active group made from this very config object (not an equal one), if any. */
+    public Optional<ProcessGroup> groupCreatedFrom(GroupConfig config) {
+        assert inLoopThread();
+        return factory.createdFrom(config);
     }
 
     /** The active group called {@code name}. */
@@ -90,7 +96,7 @@ public final class LoopAccess {
             throw new IllegalStateException("group " + group.name() + " still has running processes");
         }
         loop.removeGroup(group);
-        factory.forget(group.name());
+        factory.forget(group);
     }
 
     /** Queues bytes for a running child's stdin. */

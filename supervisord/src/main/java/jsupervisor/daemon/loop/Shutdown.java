@@ -26,7 +26,11 @@ final class Shutdown {
         this.log = log;
     }
 
-    /** One pass: signal the highest remaining priority level, drop levels that have stopped, report. */
+    /**
+     * One pass: signal the highest remaining priority level, drop levels that have stopped, report.
+     *
+     * @param groups the active groups in the order they were added, which the report lists them in
+     */
     void step(List<ProcessGroup> groups) {
         if (remaining == null) {
             remaining = new ArrayList<>(PriorityOrder.groupsAscending(groups));

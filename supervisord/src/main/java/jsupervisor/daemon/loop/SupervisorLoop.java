@@ -54,7 +54,13 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     private final boolean stripAnsi;
     private final Map<Integer, ChildIo> children = new HashMap<>();
     private final Map<String, ProcessLogs> logs = new HashMap<>();
+    /** Ascending priority, stably over the order they were added: the order of each pass's transitions. */
     private final List<ProcessGroup> groups = new ArrayList<>();
+    /**
+     * The order they were added (Supervisor's {@code process_groups} dict): a group re-added by update comes
+     * last. Shutdown reports and config diffs list groups in this order.
+     */
+    private final List<ProcessGroup> inOrderAdded = new ArrayList<>();
     /** The same groups by name: a child's output and spawn look their process up on every read. */
     private final Map<String, ProcessGroup> groupsByName = new HashMap<>();
     private final OutputPacing pacing = new OutputPacing(epoll);
@@ -115,6 +121,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
             at--;
         }
         groups.add(at, group);
+        inOrderAdded.add(group);
         groupsByName.put(group.name(), group);
         hooks.groupAdded(group);
     }
@@ -123,6 +130,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     public void removeGroup(ProcessGroup group) {
         assert inLoopThread();
         groups.remove(group);
+        inOrderAdded.remove(group);
         groupsByName.remove(group.name(), group);
         hooks.groupRemoved(group);
         for (Subprocess p : group.processes()) {
@@ -157,8 +165,9 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
         }
     }
 
+    /** The active groups in the order they were added. */
     public List<ProcessGroup> groups() {
-        return List.copyOf(groups);
+        return List.copyOf(inOrderAdded);
     }
 
     public SupervisorStateCode mood() {
@@ -205,7 +214,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     /** One pass: wait for I/O or the nearest deadline, dispatch, reap, transition, signals, commands. */
     public void runOnce() {
         if (mood != SupervisorStateCode.RUNNING) {
-            shutdown.step(groups);
+            shutdown.step(inOrderAdded);
         }
         int ready = epoll.waitFor(timeoutMillis());
         pacing.release(System.nanoTime());
@@ -241,7 +250,7 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     }
 
     private boolean stopComplete() {
-        return mood != SupervisorStateCode.RUNNING && shutdown.finished(groups) && children.isEmpty();
+        return mood != SupervisorStateCode.RUNNING && shutdown.finished(inOrderAdded) && children.isEmpty();
     }
 
     private int timeoutMillis() {

@@ -26,7 +26,7 @@ public final class PriorityOrder {
         return groupsAscending(groups).reversed();
     }
 
-    /** Processes for startAll/stopAll and autostart: ascending priority. */
+    /** Processes for startAll/stopAll: ascending priority. */
     public static List<Subprocess> processesAscending(Collection<Subprocess> processes) {
         List<Subprocess> out = new ArrayList<>(processes);
         out.sort((a, b) -> Integer.compare(a.config().priority(), b.config().priority()));

@@ -65,9 +65,13 @@ public final class ProcessGroup {
         return processes.values().stream().filter(p -> pid != 0 && p.pid() == pid).findFirst();
     }
 
-    /** One state-machine step for every process, in ascending process priority. */
+    /**
+     * One state-machine step for every process, in config order: a program's processes by priority, a
+     * {@code [group:x]}'s in its {@code programs=} order, so its autostart spawns come in that order, as
+     * Supervisor's {@code transition} walks its processes dict. (startAll and stopAll sort by priority.)
+     */
     public void transition() {
-        for (Subprocess p : PriorityOrder.processesAscending(processes.values())) {
+        for (Subprocess p : processes.values()) {
             p.transition();
         }
     }

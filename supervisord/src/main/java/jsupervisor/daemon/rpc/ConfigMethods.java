@@ -34,12 +34,13 @@ final class ConfigMethods {
     /**
      * The stored configs. Supervisor's {@code add_process_group} resolves AUTO log names <em>in</em> the stored
      * config objects ({@code after_setuid}), so until a reread they show the real paths of the active groups;
-     * the first use on the loop adopts the active groups' resolved configs to match.
+     * the first use on the loop, before any group can have been removed, adopts the resolved config of the group
+     * made from each (by identity: a program and a group may share a name).
      */
     private List<GroupConfig> stored() {
         if (!adopted) {
             adopted = true;
-            stored.replaceAll(g -> calls.loop().group(g.name()).map(ProcessGroup::config).orElse(g));
+            stored.replaceAll(g -> calls.loop().groupCreatedFrom(g).map(ProcessGroup::config).orElse(g));
         }
         return stored;
     }
@@ -87,6 +88,7 @@ final class ConfigMethods {
 
     CompletableFuture<XmlRpcValue> removeProcessGroup(String name) {
         return calls.run(() -> {
+            stored(); // adopted while the group is still there: a later add reuses its AUTO log names
             ProcessGroup group = calls.loop().group(name).orElseThrow(() -> new RpcFault(Fault.BAD_NAME, name));
             if (!group.unstoppedProcesses().isEmpty()) {
                 throw new RpcFault(Fault.STILL_RUNNING, name);

@@ -44,15 +44,16 @@ class ProcessGroupTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** Config order, not priority: a [group:x] autostarts its programs in programs= order, as Supervisor does. */
     @Test
-    void transitionVisitsProcessesInAscendingPriority() {
+    void transitionVisitsProcessesInConfigOrder() {
         ProcessGroup g = threeProcesses();
 
         g.transition();
 
-        assertThat(fx.spawner.specs()).extracting(SpawnSpec::processName).containsExactly("a", "b");
-        assertThat(fx.log.lines()).containsExactly("INFO spawned: 'a' with pid 1000",
-                "INFO spawned: 'b' with pid 1001", "INFO spawnerr: can't find command '/nope'");
+        assertThat(fx.spawner.specs()).extracting(SpawnSpec::processName).containsExactly("b", "a");
+        assertThat(fx.log.lines()).containsExactly("INFO spawned: 'b' with pid 1000",
+                "INFO spawned: 'a' with pid 1001", "INFO spawnerr: can't find command '/nope'");
         assertThat(g.process("c").orElseThrow().state()).isEqualTo(ProcessState.BACKOFF);
     }
 
@@ -64,7 +65,7 @@ class ProcessGroupTest {
 
         assertThat(g.contains(a)).isTrue();
         assertThat(g.contains(fx.process(program("a")))).isFalse();
-        assertThat(g.processWithPid(1001)).map(Subprocess::name).hasValue("b");
+        assertThat(g.processWithPid(1001)).map(Subprocess::name).hasValue("a");
         assertThat(g.processWithPid(0)).isEmpty();
         assertThat(names(g.processesIn(ProcessState.RUNNING_STATES))).containsExactly("b", "a", "c");
         assertThat(names(g.processesIn(java.util.Set.of(ProcessState.BACKOFF)))).containsExactly("c");
@@ -78,10 +79,10 @@ class ProcessGroupTest {
 
         g.stopAll();
 
-        assertThat(fx.signals.sent()).containsExactly(new Sent(1001, 15), new Sent(1000, 15));
+        assertThat(fx.signals.sent()).containsExactly(new Sent(1000, 15), new Sent(1001, 15));
         assertThat(g.process("c").orElseThrow().state()).isEqualTo(ProcessState.FATAL);
         assertThat(fx.log.lines()).as("give_up at shutdown is silent").containsExactly(
-                "DEBG killing b (pid 1001) with signal SIGTERM", "DEBG killing a (pid 1000) with signal SIGTERM");
+                "DEBG killing b (pid 1000) with signal SIGTERM", "DEBG killing a (pid 1001) with signal SIGTERM");
         assertThat(names(g.unstoppedProcesses())).containsExactly("b", "a");
 
         g.process("a").orElseThrow().finish(ExitStatus.killed(15));
