@@ -2,6 +2,7 @@ package jsupervisor.daemon;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import jsupervisor.common.api.SupervisorStateCode;
@@ -22,6 +23,7 @@ import jsupervisor.daemon.loop.LoopAccess;
 import jsupervisor.daemon.loop.SupervisorLoop;
 import jsupervisor.daemon.loop.Wiring;
 import jsupervisor.daemon.posix.ThisProcess;
+import jsupervisor.daemon.rpc.ConfigSource;
 
 /**
  * supervisord's life after its configuration is loaded, in Supervisor's start-up order (REFERENCE.md §3.2):
@@ -30,10 +32,11 @@ import jsupervisor.daemon.posix.ThisProcess;
  * configuration. Runs on the main thread, which becomes the loop thread.
  */
 final class Daemon {
-    /** Reads the configuration again for a reload, with the same command line. */
+    /** Reads the configuration again, with the same command line. */
     @FunctionalInterface
     interface Reloader {
-        Configuration reload() throws ConfigException;
+        /** @param remembered {@code [supervisord] environment=} entries a reread still knows (empty to reload) */
+        Configuration reload(Map<String, String> remembered) throws ConfigException;
     }
 
     /** A start-up failure that is a usage error (exit 2) with Supervisor's text. */
@@ -74,7 +77,7 @@ final class Daemon {
             }
             startup = new StartupMessages();
             try {
-                config = reloader.reload();
+                config = reloader.reload(Map.of());
             } catch (ConfigException e) {
                 // the reference dies of this with a usage error; so do we, after everything has stopped
                 throw new StartupException(e.getMessage());
@@ -122,7 +125,15 @@ final class Daemon {
                 log.critical(e.getMessage());
                 throw new StartupException(e.getMessage());
             }
-            try (ControlPlane control = ControlPlane.open(config, access, reloader::reload, log, webTokens)) {
+            // Supervisor keeps every [supervisord] environment= entry it reads in its ENV_ expansions until a
+            // reload makes a new options object: a reread still expands names an earlier read defined
+            Map<String, String> remembered = new HashMap<>(config.supervisord().environment());
+            ConfigSource rereads = () -> {
+                Configuration fresh = reloader.reload(Map.copyOf(remembered));
+                remembered.putAll(fresh.supervisord().environment());
+                return fresh;
+            };
+            try (ControlPlane control = ControlPlane.open(config, access, rereads, log, webTokens)) {
                 signals.deliverTo(loop);
                 long pid = ThisProcess.pid();
                 if (pidFile.write(pid)) {

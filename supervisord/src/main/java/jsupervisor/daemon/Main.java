@@ -96,7 +96,7 @@ public final class Main {
             }
             // the search warning is printed once: before a late re-exec, or after an early one
             boolean warn = !Reexec.done() || earlyReexec;
-            Configuration config = load(cli, argv0, cwd, env, host, os, errors, warn);
+            Configuration config = load(cli, argv0, cwd, env, host, os, errors, warn, Map.of());
             if (!config.supervisord().nodaemon() && !daemonChild) {
                 String failure = Daemonizer.startDaemon(env);
                 if (failure == null) {
@@ -109,7 +109,7 @@ public final class Main {
                 signals = daemonChild || Reexec.done() ? DaemonSignals.throughSignalFd(init)
                         : reexecForSignals(init, errors);
             }
-            Daemon.Reloader reloader = () -> load(cli, argv0, cwd, env, host, os, errors, false);
+            Daemon.Reloader reloader = remembered -> load(cli, argv0, cwd, env, host, os, errors, false, remembered);
             Runnable started = daemonChild ? () -> Daemonizer.reportStarted(errors) : () -> { };
             return new Daemon(Daemonizer.scrub(env)).run(config, reloader, signals, started);
         } catch (ConfigException e) {
@@ -135,8 +135,8 @@ public final class Main {
 
     /** @param warnAboutSearch print Supervisor's warning about searching for the file as root (once per run) */
     private static Configuration load(DaemonOptions cli, String argv0, Path cwd, Map<String, String> env,
-                                      HostFacts host, OsDatatypes os, PrintStream err, boolean warnAboutSearch)
-            throws ConfigException {
+                                      HostFacts host, OsDatatypes os, PrintStream err, boolean warnAboutSearch,
+                                      Map<String, String> remembered) throws ConfigException {
         String file = cli.configFile();
         if (file == null) {
             if (host.uid() == 0 && warnAboutSearch && !Daemonizer.isDaemonChild(env)) {
@@ -150,7 +150,7 @@ public final class Main {
                     "No config file found at default paths (" + String.join(", ", paths) + "); use the -c option "
                             + "to specify a config file at a different path"));
         }
-        return new ConfigLoader(os, env, host.nodeName(), host.tempDir()).load(file, cli);
+        return new ConfigLoader(os, env, host.nodeName(), host.tempDir()).load(file, cli, remembered);
     }
 
     private static int usage(String argv0, String message, String where, PrintStream err) {

@@ -1,5 +1,7 @@
 package jsupervisor.it.ctl;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +82,28 @@ class CtlConfigIT {
         twin.same("-c", "${CONF}", "add", "keep");
         twin.same("-c", "${CONF}", "update", "changeme", "goner");
         twin.same("-c", "${CONF}", "avail");
+    }
+
+    /** Rewrites both config files: {@code supervisord} lines added to [supervisord], {@code variant} at the end. */
+    private void rewrite(String supervisord, String variant) throws Exception {
+        String template = Twin.resource("config.conf");
+        for (Twin.Side side : new Twin.Side[] {twin.reference, twin.ours}) {
+            Daemon d = side.daemon();
+            Files.writeString(d.conf, Daemon.render(template, d.dir, d.port, Map.of("VARIANT", variant))
+                    .replace("[supervisord]\n", "[supervisord]\n" + supervisord));
+        }
+    }
+
+    /** Supervisor keeps [supervisord] environment= names in its expansions until a reload. */
+    @Test
+    void rereadStillKnowsEnvironmentNamesOfEarlierReads() throws Exception {
+        String program = "[program:envy]\ncommand=/bin/sh -c 'exec sleep %(ENV_JSUP_ZZ)s'\nstartsecs=0\n";
+        rewrite("environment=JSUP_ZZ=4250\n", program);
+        twin.same("-c", "${CONF}", "update");
+        rewrite("", program);
+        assertThat(twin.same("-c", "${CONF}", "reread").stdout()).contains("envy: changed");
+        twin.same("-c", "${CONF}", "update");
+        twin.same("-c", "${CONF}", "status", "envy");
     }
 
     @Test

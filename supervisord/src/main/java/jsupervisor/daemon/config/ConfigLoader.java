@@ -19,7 +19,8 @@ import jsupervisor.daemon.cli.DaemonOptions;
 /**
  * Loads a supervisord configuration: the main file, its {@code [include]} files, every section, and the
  * command-line overrides, in the order Supervisor does it ({@code ServerOptions.read_config} then
- * {@code realize}), so the same broken file fails with the same first message. Holds no state between loads;
+ * {@code realize}), so the same broken file fails with the same first message. Holds no state between loads
+ * (a reread passes what it must remember);
  * the OS is reached only through the injected {@link OsDatatypes}, environment and host name.
  */
 public final class ConfigLoader {
@@ -42,12 +43,23 @@ public final class ConfigLoader {
 
     /** Loads {@code configFile} (named as the user gave it) with the command line's overrides. */
     public Configuration load(String configFile, DaemonOptions cli) throws ConfigException {
+        return load(configFile, cli, Map.of());
+    }
+
+    /**
+     * A reread's load: {@code remembered} holds every {@code [supervisord] environment=} entry the daemon has read
+     * since it started or reloaded. Supervisor adds those to its {@code ENV_*} expansions and never takes them
+     * out until a reload, so a value may still use a name the file no longer defines.
+     */
+    public Configuration load(String configFile, DaemonOptions cli, Map<String, String> remembered)
+            throws ConfigException {
         String here = Path.of(os.absolute(configFile)).getParent().toString();
         IniDocument doc = parseMain(configFile);
         List<String> warnings = new ArrayList<>();
         List<String> infos = new ArrayList<>();
         Map<String, Object> environ = new HashMap<>();
         processEnvironment.forEach((k, v) -> environ.put("ENV_" + k, v));
+        remembered.forEach((k, v) -> environ.put("ENV_" + k, v));
         OptionSource src = new OptionSource(doc, configFile, environ);
 
         if (doc.hasSection("include")) {
