@@ -12,6 +12,7 @@ import jsupervisor.common.ini.IniParser;
 import jsupervisor.common.ini.IniSyntaxException;
 import jsupervisor.common.ini.IniValue;
 import jsupervisor.common.ini.PercentFormat;
+import jsupervisor.common.ini.Utf8DecodeError;
 
 /**
  * The {@code [supervisorctl]} section of a config file, read as {@code ClientOptions.read_config} reads it

@@ -2,6 +2,7 @@ package jsupervisor.ctl;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import jsupervisor.common.ini.Utf8DecodeError;
 
 /**
  * Python's {@code surrogateescape} error handler for UTF-8, which the reference's standard streams use in the C

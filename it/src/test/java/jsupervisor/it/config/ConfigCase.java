@@ -111,10 +111,23 @@ public record ConfigCase(String name, Path folder) {
         }
     }
 
+    /** Byte for byte apart from the marker: some cases are deliberately not UTF-8. */
     private static void copySubstituted(Path from, Path to, Path dir) throws IOException {
         Files.createDirectories(to.getParent());
-        String text = Files.readString(from, StandardCharsets.UTF_8);
-        Files.writeString(to, text.replace(DIR, dir.toString()), StandardCharsets.UTF_8);
+        byte[] in = Files.readAllBytes(from);
+        byte[] marker = DIR.getBytes(StandardCharsets.US_ASCII);
+        byte[] replacement = dir.toString().getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(in.length + 256);
+        int i = 0;
+        while (i < in.length) {
+            if (java.util.Arrays.equals(in, i, Math.min(in.length, i + marker.length), marker, 0, marker.length)) {
+                out.writeBytes(replacement);
+                i += marker.length;
+            } else {
+                out.write(in[i++]);
+            }
+        }
+        Files.write(to, out.toByteArray());
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.util.Optional;
 public final class ConfigException extends Exception {
     /**
      * Where the problem is. {@code line} is 0 when unknown; {@code option} is null when the problem concerns the
-     * section as a whole (a required key that is missing, for instance).
+     * section as a whole (a required key that is missing, for instance); {@code section} is null when it concerns
+     * the file as a whole (bytes that are not text).
      */
     public record Where(String file, int line, String section, String option) {
         /** The location line as supervisord prints it, e.g. {@code where: /etc/s.conf line 5, section [x], option y}. */
@@ -19,7 +20,9 @@ public final class ConfigException extends Exception {
             if (line > 0) {
                 b.append(" line ").append(line);
             }
-            b.append(", section [").append(section).append(']');
+            if (section != null) {
+                b.append(", section [").append(section).append(']');
+            }
             if (option != null) {
                 b.append(", option ").append(option);
             }

@@ -1,7 +1,6 @@
 package jsupervisor.daemon.config;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.Map;
 import jsupervisor.common.ini.IniDocument;
 import jsupervisor.common.ini.IniParser;
 import jsupervisor.common.ini.IniSyntaxException;
+import jsupervisor.common.ini.Utf8DecodeError;
 import jsupervisor.daemon.cli.DaemonOptions;
 
 /**
@@ -85,15 +85,17 @@ public final class ConfigLoader {
         if (!Files.exists(path)) {
             throw new ConfigException("could not find config file " + configFile);
         }
-        String text;
+        byte[] bytes;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new ConfigException("config file " + configFile + " is not valid UTF-8 text");
+            bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             throw new ConfigException("could not read config file " + configFile);
         }
+        String undecodable = Utf8DecodeError.of(bytes);
+        if (undecodable != null) {
+            throw new ConfigException(undecodable, new ConfigException.Where(configFile, 0, null, null));
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
         IniDocument doc = new IniDocument();
         try {
             IniParser.read(text, configFile, doc);

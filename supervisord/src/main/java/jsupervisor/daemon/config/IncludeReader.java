@@ -13,6 +13,7 @@ import jsupervisor.common.ini.IniDocument;
 import jsupervisor.common.ini.IniParser;
 import jsupervisor.common.ini.IniSyntaxException;
 import jsupervisor.common.ini.PythonText;
+import jsupervisor.common.ini.Utf8DecodeError;
 
 /**
  * Processes {@code [include] files}: whitespace-separated globs relative to the main file's directory, each
@@ -72,7 +73,14 @@ final class IncludeReader {
         try {
             IniParser.readIncludedFile(path, file, doc);
         } catch (MalformedInputException e) {
-            throw new ConfigException("included file " + file + " is not valid UTF-8 text");
+            String undecodable;
+            try {
+                undecodable = Utf8DecodeError.of(Files.readAllBytes(path));
+            } catch (IOException gone) {
+                undecodable = null;
+            }
+            throw new ConfigException(undecodable != null ? undecodable : "included file " + file
+                    + " is not valid UTF-8 text", new ConfigException.Where(file, 0, null, null));
         } catch (IOException e) {
             return;
         } catch (IniSyntaxException e) {

@@ -1,4 +1,4 @@
-package jsupervisor.ctl;
+package jsupervisor.common.ini;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,19 +1,19 @@
-package jsupervisor.ctl;
+package jsupervisor.common.ini;
 
 /**
- * Python's {@code UnicodeDecodeError} text for bytes that are not UTF-8, as supervisorctl shows it for a config
+ * Python's {@code UnicodeDecodeError} text for bytes that are not UTF-8, as Supervisor shows it for a config
  * file it cannot read ({@code 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte}). Python
  * reads the file through a text wrapper that decodes 8192 bytes at a time, carrying an incomplete character over
  * to the next piece, so the position counts from the start of the piece being decoded. Stateless.
  */
-final class Utf8DecodeError {
+public final class Utf8DecodeError {
     private static final int CHUNK = 8192;
 
     private Utf8DecodeError() {
     }
 
     /** The message for the first undecodable sequence of {@code data}, or null when it is all UTF-8. */
-    static String of(byte[] data) {
+    public static String of(byte[] data) {
         int i = 0;
         while (i < data.length) {
             int n = sequenceAt(data, i, data.length);
@@ -40,7 +40,7 @@ final class Utf8DecodeError {
      * Python's decoder reports ({@code i + 1} for a bad start byte, up to the bad continuation byte otherwise), an
      * end beyond {@code limit} meaning the bytes stop inside the sequence.
      */
-    static int sequenceAt(byte[] data, int i, int limit) {
+    public static int sequenceAt(byte[] data, int i, int limit) {
         int b = data[i] & 0xff;
         int need;
         int lo = 0x80;
