@@ -33,6 +33,25 @@ class LifecycleIT {
         }
     }
 
+    /**
+     * numprocs with an escaped {@code %%(process_num)d}: every process gets the same literal name, and Supervisor,
+     * keeping processes in a dict, runs one of them; the daemon must not refuse the config.
+     */
+    @Test
+    void processesConfiguredUnderOneNameAreOneProcess() throws Exception {
+        try (DaemonHarness d = DaemonHarness.start(dir, """
+                [program:np]
+                command=/bin/sleep 1000
+                startsecs=0
+                numprocs=2
+                process_name=%%(program_name)s_%%(process_num)d
+                """)) {
+            d.awaitLog("success: %(program_name)s_%(process_num)d entered RUNNING", T);
+            d.awaitLog("supervisord started with pid", T);
+            assertThat(d.count(java.util.regex.Pattern.compile("spawned: "))).isEqualTo(1);
+        }
+    }
+
     /** Supervisor starts programs one after the other: a spawn error is logged in its place among the spawns. */
     @Test
     void spawnErrorsAreLoggedInStartOrder() throws Exception {

@@ -19,7 +19,7 @@ import jsupervisor.daemon.config.ProcessConfig;
  * Event-listener pools add dispatch on top of this and live in the events package.
  *
  * <p>Loop-confined. Invariant: the process set is fixed at construction (reread/update replaces whole
- * groups), and process names are unique within the group.
+ * groups), and process names are unique within the group (a name configured twice is one process).
  */
 public final class ProcessGroup {
     private final GroupConfig config;
@@ -28,9 +28,9 @@ public final class ProcessGroup {
     public ProcessGroup(GroupConfig config, ProcessServices services) {
         this.config = config;
         for (ProcessConfig pc : config.processes()) {
-            if (processes.putIfAbsent(pc.name(), new Subprocess(pc, config.name(), services)) != null) {
-                throw new IllegalArgumentException("duplicate process name " + pc.name() + " in " + config.name());
-            }
+            // two configs of one name (process_name=%%(process_num)d escaped, a program listed twice in a
+            // [group:x]): Supervisor's processes dict keeps the first one's place and the last one's config
+            processes.put(pc.name(), new Subprocess(pc, config.name(), services));
         }
     }
 

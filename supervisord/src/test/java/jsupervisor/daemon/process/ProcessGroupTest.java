@@ -2,7 +2,6 @@ package jsupervisor.daemon.process;
 
 import static jsupervisor.daemon.process.testing.ProcessConfigBuilder.program;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -38,10 +37,13 @@ class ProcessGroupTest {
         assertThat(g.process("zz")).isEmpty();
     }
 
+    /** Supervisor's processes dict: a name configured twice keeps its first place and its last config. */
     @Test
-    void duplicateProcessNamesAreRejected() {
-        assertThatThrownBy(() -> fx.group("g", 1, program("a").build(), program("a").build()))
-                .isInstanceOf(IllegalArgumentException.class);
+    void aProcessNameConfiguredTwiceIsOneProcessWithTheLastConfig() {
+        ProcessGroup g = fx.group("g", 1, program("a").priority(1).build(), program("b").build(),
+                program("a").priority(7).build());
+        assertThat(g.processes()).extracting(Subprocess::name).containsExactly("a", "b");
+        assertThat(g.process("a").orElseThrow().config().priority()).isEqualTo(7);
     }
 
     /** Config order, not priority: a [group:x] autostarts its programs in programs= order, as Supervisor does. */
