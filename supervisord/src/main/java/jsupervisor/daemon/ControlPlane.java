@@ -64,7 +64,7 @@ final class ControlPlane implements AutoCloseable {
         RpcRegistry registry = SupervisorNamespace.registry(loop, config, source);
         RpcRoute rpc = null;
         if (mainInterface) {
-            rpc = new RpcRoute(registry, log::critical);
+            rpc = new RpcRoute(registry, log);
             routes.add(rpc);
         }
         routes.add(new LogTailRoute(target -> lookup(loop, target), () -> loop.mainLog().file()));

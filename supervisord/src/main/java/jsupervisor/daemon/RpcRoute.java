@@ -3,12 +3,14 @@ package jsupervisor.daemon;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 
+import jsupervisor.common.ini.PythonRepr;
 import jsupervisor.common.xmlrpc.XmlRpcCall;
 import jsupervisor.common.xmlrpc.XmlRpcParseException;
 import jsupervisor.common.xmlrpc.XmlRpcReader;
 import jsupervisor.daemon.http.HttpRequest;
 import jsupervisor.daemon.http.HttpResponse;
 import jsupervisor.daemon.http.Route;
+import jsupervisor.daemon.logging.DaemonLog;
 import jsupervisor.daemon.rpc.RpcAnswer;
 import jsupervisor.daemon.rpc.RpcRegistry;
 
@@ -21,23 +23,18 @@ import jsupervisor.daemon.rpc.RpcRegistry;
 final class RpcRoute implements Route {
     private static final String PATH = "/RPC2";
 
-    /** Where a server error is reported (the main log at CRIT). */
-    @FunctionalInterface
-    public interface ErrorLog {
-        void critical(String message);
-    }
 
     /** A bound on any one call, waits included, so no connection thread waits forever on a loop that ended. */
     private static final long CALL_TIMEOUT_MINUTES = 30;
 
     private final RpcRegistry registry;
-    private final ErrorLog errors;
+    private final DaemonLog log;
     private final Object inFlightLock = new Object();
     private int inFlight;
 
-    public RpcRoute(RpcRegistry registry, ErrorLog errors) {
+    public RpcRoute(RpcRegistry registry, DaemonLog log) {
         this.registry = registry;
-        this.errors = errors;
+        this.log = log;
     }
 
     @Override
@@ -90,10 +87,13 @@ final class RpcRoute implements Route {
         try {
             call = new XmlRpcReader().readMethodCall(request.body());
         } catch (XmlRpcParseException e) {
-            errors.critical("XML-RPC request data from " + request.peer() + " is invalid: " + e.getMessage());
+            // Supervisor's words and level; the body as Python's repr of it
+            String why = String.valueOf(e.getMessage()).contains("methodName") ? "no method name" : "unmarshallable";
+            log.error("XML-RPC request data " + PythonRepr.ofText(request.body()) + " is invalid: " + why);
             response.sendError(400);
             return;
         }
+        log.trace("XML-RPC method called: " + call.methodName() + "()");
         RpcAnswer answer;
         try {
             answer = registry.call(call).get(CALL_TIMEOUT_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
@@ -106,10 +106,16 @@ final class RpcRoute implements Route {
         }
         byte[] body = answer.body();
         if (body == null) {
-            errors.critical("XML-RPC method " + call.methodName() + " failed: "
+            log.critical("XML-RPC method " + call.methodName() + " failed: "
                     + ((RpcAnswer.ServerError) answer).detail());
             response.sendError(500);
             return;
+        }
+        if (answer instanceof RpcAnswer.Fault f) {
+            log.trace("XML-RPC method " + call.methodName() + "() returned fault: [" + f.fault().faultCode() + "] "
+                    + f.fault().faultString());
+        } else {
+            log.trace("XML-RPC method " + call.methodName() + "() returned successfully");
         }
         response.send(200, "text/xml", body);
     }

@@ -45,6 +45,18 @@ public final class PythonRepr {
         return out.append(quote).toString();
     }
 
+    /**
+     * {@code repr()} of bytes that Python holds as text, decoded from UTF-8 (an XML-RPC request body); bytes that
+     * are not UTF-8, which Python could not have decoded, as {@code bytes}.
+     */
+    public static String ofText(byte[] utf8) {
+        try {
+            return of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(utf8)).toString());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return bytes(utf8);
+        }
+    }
+
     /** {@code repr(b)} for a Python {@code bytes} value. */
     public static String bytes(byte[] data) {
         String latin1 = new String(data, StandardCharsets.ISO_8859_1);

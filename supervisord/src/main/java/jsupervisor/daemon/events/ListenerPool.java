@@ -90,9 +90,16 @@ public final class ListenerPool implements EventSubscriber {
         return settings.events();
     }
 
-    /** Buffers an event from the bus at the tail ({@code _acceptEvent(event)}). */
+    /**
+     * Buffers an event from the bus at the tail ({@code _acceptEvent(event)}). The one exception: the output of
+     * this pool's own listeners (stderr_events_enabled). Supervisor delivers it too, so a listener that writes to
+     * stderr for each event it is sent feeds itself events without end.
+     */
     @Override
     public void accept(PostedEvent posted) {
+        if (posted.event() instanceof ProcessLogEvent own && own.groupName().equals(name())) {
+            return;
+        }
         buffer(posted, false);
     }
 

@@ -15,8 +15,12 @@ interface EventHooks {
     /** Whether the group is an event listener pool (its stdout is the protocol channel). */
     boolean isListener(String groupName);
 
-    /** A chunk a child wrote, after it was logged; the buffer is reused after the call returns. */
-    void output(String groupName, String processName, int pid, boolean stdout, byte[] buffer, int length);
+    /**
+     * A chunk a child wrote, after it was logged to {@code log} (whose strip_ansi the events' data gets too); the
+     * buffer is reused after the call returns.
+     */
+    void output(String groupName, String processName, int pid, boolean stdout, byte[] buffer, int length,
+                jsupervisor.daemon.logging.ChildLog log);
 
     /**
      * Whether {@link #output} needs this channel's bytes: a listener's protocol channel, or PROCESS_LOG events
@@ -69,7 +73,7 @@ interface EventHooks {
 
         @Override
         public void output(String groupName, String processName, int pid, boolean stdout, byte[] buffer,
-                           int length) {}
+                           int length, jsupervisor.daemon.logging.ChildLog log) {}
 
         @Override
         public boolean observes(String groupName, String processName, boolean stdout) {

@@ -118,9 +118,11 @@ final class LoopEvents implements EventHooks, ProcessStateListener {
     }
 
     @Override
-    public void output(String groupName, String processName, int pid, boolean stdout, byte[] buffer, int length) {
+    public void output(String groupName, String processName, int pid, boolean stdout, byte[] buffer, int length,
+                       ChildLog log) {
         ListenerPool pool = pools.get(groupName);
         if (pool != null && stdout) {
+            // the protocol channel, read raw as Supervisor's listener dispatcher reads it
             pool.onOutput(handles.get(key(groupName, processName)), Arrays.copyOf(buffer, length));
             return;
         }
@@ -129,18 +131,21 @@ final class LoopEvents implements EventHooks, ProcessStateListener {
             return;
         }
         ProcessConfig c = p.config();
-        // with redirect_stderr the data arrives on the stdout pipe and is reported as stdout, as Supervisor does
+        // with redirect_stderr the data arrives on the stdout pipe and is reported as stdout, as Supervisor does;
+        // a listener's stderr is an ordinary output channel, with events when stderr_events_enabled says so
         boolean enabled = stdout ? c.stdout().eventsEnabled() : c.stderr().eventsEnabled();
-        if (enabled && pool == null) {
+        if (enabled) {
+            // the data as logged: Supervisor's _log strips ANSI sequences before it notifies
             bus.publish(ProcessLogEvent.of(stdout ? Channel.STDOUT : Channel.STDERR, processName, groupName, pid,
-                    Arrays.copyOf(buffer, length)));
+                    log.strip(Arrays.copyOf(buffer, length))));
         }
     }
 
     @Override
     public boolean observes(String groupName, String processName, boolean stdout) {
-        if (pools.containsKey(groupName)) {
-            return stdout; // the protocol channel; a listener's stderr raises no events
+        boolean listener = pools.containsKey(groupName);
+        if (listener && stdout) {
+            return true; // the protocol channel
         }
         Subprocess p = loop.find(groupName, processName);
         if (p == null) {

@@ -141,7 +141,7 @@ final class OutputDrain {
         } else {
             pipe.log.recordSlice(buffer, 0, n);
             if (pipe.observed) {
-                hooks.output(child.groupName, child.processName, child.pid, pipe.stdout, buffer, n);
+                hooks.output(child.groupName, child.processName, child.pid, pipe.stdout, buffer, n, pipe.log);
             }
         }
         return n;

@@ -20,6 +20,7 @@ final class Shutdown {
 
     private final DaemonLog log;
     private List<ProcessGroup> remaining;
+    private boolean levelDone;
     private long lastReport = Long.MIN_VALUE;
 
     Shutdown(DaemonLog log) {
@@ -35,7 +36,11 @@ final class Shutdown {
         if (remaining == null) {
             remaining = new ArrayList<>(PriorityOrder.groupsAscending(groups));
         }
-        while (!remaining.isEmpty()) {
+        levelDone = false;
+        if (!remaining.isEmpty()) {
+            // one level per pass, as Supervisor stops one group per pass: the pass's transitions (listener
+            // dispatch included) run between levels, so an idle listener stopped later still gets the STOPPING
+            // event that the shutdown published
             int priority = remaining.getLast().priority();
             List<ProcessGroup> level = new ArrayList<>();
             for (int i = remaining.size() - 1; i >= 0 && remaining.get(i).priority() == priority; i--) {
@@ -46,12 +51,17 @@ final class Shutdown {
                 g.stopAll();
                 allStopped &= g.unstoppedProcesses().isEmpty();
             }
-            if (!allStopped) {
-                break;
+            if (allStopped) {
+                remaining.removeAll(level);
+                levelDone = !remaining.isEmpty();
             }
-            remaining.removeAll(level);
         }
         report(groups);
+    }
+
+    /** True when a level finished in the last pass and the next one is waiting for a pass of its own. */
+    boolean nextLevelDue() {
+        return levelDone;
     }
 
     private void report(List<ProcessGroup> groups) {

@@ -256,7 +256,8 @@ public final class SupervisorLoop implements ChildRegistry, AutoCloseable {
     private int timeoutMillis() {
         // an event published after this pass's dispatch (by a signal or a command) goes out at once, not when
         // something else happens to wake the loop
-        if (!commands.isEmpty() || stopComplete() || hooks.dispatchPending()) {
+        if (!commands.isEmpty() || stopComplete() || hooks.dispatchPending()
+                || (mood != SupervisorStateCode.RUNNING && shutdown.nextLevelDue())) {
             return 0;
         }
         long now = System.nanoTime();
