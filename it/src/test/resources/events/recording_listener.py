@@ -9,6 +9,7 @@ usage: recording_listener.py RECORD_FILE [OPTION=VALUE ...]
   garbage-once=MARKER   greet with garbage instead of READY (unless MARKER exists; creates it)
   badresult-once=MARKER answer the first event with a result line that has no length (unless MARKER exists)
   gate=FILE             hold the first event until FILE exists (at most 60 s)
+  stderr-each=1         write "err <eventname>" to stderr for every event it is sent
 """
 import json
 import os
@@ -75,6 +76,9 @@ while True:
                 break
             time.sleep(0.01)
     first = False
+    if options.get('stderr-each'):
+        sys.stderr.write('err %s\n' % headers['eventname'])
+        sys.stderr.flush()
     if first_time('crash-once'):
         os._exit(7)
     if first_time('hang-once'):

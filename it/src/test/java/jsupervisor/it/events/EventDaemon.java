@@ -48,7 +48,10 @@ final class EventDaemon implements AutoCloseable {
         this.process = process;
     }
 
-    /** Writes the config (the {@code [supervisord]} section included) and starts the daemon; does not wait. */
+    /**
+     * Writes the config (the {@code [supervisord]} section included, which option lines at the top of the
+     * template extend) and starts the daemon; does not wait.
+     */
     static EventDaemon spawn(Kind kind, Path dir, String template) throws IOException {
         Files.createDirectories(dir.resolve("conf.d"));
         for (String script : List.of("recording_listener.py", "burst_writer.py")) {
@@ -57,16 +60,17 @@ final class EventDaemon implements AutoCloseable {
             }
         }
         Path conf = dir.resolve("supervisord.conf");
+        // [supervisord] last: lines at the top of a template, before its first section, add options to it
         Files.writeString(conf, render(dir, """
+                [unix_http_server]
+                file=${DIR}/s.sock
+                [rpcinterface:supervisor]
+                supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
                 [supervisord]
                 logfile=${DIR}/supervisord.log
                 pidfile=${DIR}/supervisord.pid
                 childlogdir=${DIR}
                 loglevel=debug
-                [unix_http_server]
-                file=${DIR}/s.sock
-                [rpcinterface:supervisor]
-                supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
                 """.concat(template)));
         Process p = new ProcessBuilder(kind.command(conf)).directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))

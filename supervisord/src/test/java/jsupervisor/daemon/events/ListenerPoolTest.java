@@ -34,6 +34,15 @@ class ListenerPoolTest {
         assertThat(log.take()).containsExactly("ERRO pool pool event buffer overflowed, discarding event 0");
     }
 
+    /** A listener's own stderr events (stderr_events_enabled) go to the other pools, never back to its own. */
+    @Test
+    void aPoolIsNotSentTheOutputOfItsOwnListeners() {
+        ListenerPool pool = pool(10, one);
+        bus.publish(ProcessLogEvent.of(Channel.STDERR, "one", "pool", 7, ascii("err\n")));
+        bus.publish(ProcessLogEvent.of(Channel.STDERR, "x", "other", 8, ascii("err\n")));
+        assertThat(pool.buffered()).extracting(PostedEvent::serial).containsExactly(1);
+    }
+
     @Test
     void eventsWaitUntilAListenerIsRunningAndReady() {
         ListenerPool pool = pool(10, one);
