@@ -19,12 +19,16 @@ import jsupervisor.common.xmlrpc.XmlRpcValue;
 final class DaemonMethods {
     private final LoopCalls calls;
     private final String identifier;
+    private final String logfile;
     private final Executor fileReads;
     private final RemoteCommunication remoteComm;
 
-    DaemonMethods(LoopCalls calls, String identifier, Executor fileReads, RemoteCommunication remoteComm) {
+    /** @param logfile the configured main {@code logfile} ({@code syslog} has no file) */
+    DaemonMethods(LoopCalls calls, String identifier, String logfile, Executor fileReads,
+                  RemoteCommunication remoteComm) {
         this.calls = calls;
         this.identifier = identifier;
+        this.logfile = logfile;
         this.fileReads = fileReads;
         this.remoteComm = remoteComm;
     }
@@ -54,9 +58,12 @@ final class DaemonMethods {
         return checked(XmlRpcValue.of(ProcessHandle.current().pid()));
     }
 
-    /** NO_FILE (alone when there is no log file, with the path when it is missing), then readFile. */
+    /**
+     * NO_FILE with the configured value when the log has no file ({@code NO_FILE: syslog}) or its file is
+     * missing, then readFile.
+     */
     CompletableFuture<XmlRpcValue> readLog(long offset, long length) {
-        return calls.run(() -> calls.loop().mainLog().file().orElseThrow(() -> new RpcFault(Fault.NO_FILE)))
+        return calls.run(() -> calls.loop().mainLog().file().orElseThrow(() -> new RpcFault(Fault.NO_FILE, logfile)))
                 .thenApplyAsync(path -> {
                     if (!Files.exists(path)) {
                         throw new RpcFault(Fault.NO_FILE, path.toString());

@@ -35,7 +35,8 @@ public final class SupervisorNamespace {
                                RemoteCommunication remoteComm) {
         this.calls = new LoopCalls(loop);
         ProcessNames names = new ProcessNames(loop);
-        this.daemon = new DaemonMethods(calls, config.supervisord().identifier(), fileReads, remoteComm);
+        this.daemon = new DaemonMethods(calls, config.supervisord().identifier(),
+                config.supervisord().logfile(), fileReads, remoteComm);
         this.configs = new ConfigMethods(calls, source, config.groups());
         this.control = new ProcessControl(names, new ProcessWaits(loop.stateChanges(), loop::submit));
         this.io = new ProcessIo(calls, names, fileReads);
