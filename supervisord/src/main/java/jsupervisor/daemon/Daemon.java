@@ -10,6 +10,7 @@ import jsupervisor.daemon.config.ConfigException;
 import jsupervisor.daemon.config.Configuration;
 import jsupervisor.daemon.config.SupervisordConfig;
 import jsupervisor.daemon.lifecycle.AutoChildLogs;
+import jsupervisor.daemon.lifecycle.Daemonizer;
 import jsupervisor.daemon.lifecycle.PidFile;
 import jsupervisor.daemon.lifecycle.Privileges;
 import jsupervisor.daemon.lifecycle.Rlimits;
@@ -22,6 +23,7 @@ import jsupervisor.daemon.loop.DaemonSignals;
 import jsupervisor.daemon.loop.LoopAccess;
 import jsupervisor.daemon.loop.SupervisorLoop;
 import jsupervisor.daemon.loop.Wiring;
+import jsupervisor.daemon.posix.ParentStdio;
 import jsupervisor.daemon.posix.ThisProcess;
 import jsupervisor.daemon.rpc.ConfigSource;
 
@@ -53,6 +55,7 @@ final class Daemon {
     /** The web UI's token secret lives as long as the process: a page opened before a reload still works after. */
     private final jsupervisor.daemon.web.SessionTokens webTokens = jsupervisor.daemon.web.SessionTokens.random();
     private Runnable started;
+    private boolean daemonized;
 
     Daemon(Map<String, String> environment) {
         this.environment = environment;
@@ -105,11 +108,12 @@ final class Daemon {
         try {
             log = openLog(s);
         } catch (IOException e) {
-            throw new StartupException("could not open the log file " + s.logfile() + ": " + e.getMessage());
+            throw new StartupException("could not open the log file " + s.logfile() + ": " + reason(e));
         }
         log.flush(startup);
-        if (!s.nodaemon()) {
-            daemonSetup(s, log);
+        if (!s.nodaemon() && !daemonized) {
+            daemonSetup(s, log); // once per process, as Supervisor daemonizes only on its first run
+            daemonized = true;
         }
         AutoChildLogs autoLogs = new AutoChildLogs(Path.of(s.childlogdir()), s.identifier());
         if (!s.nocleanup()) {
@@ -152,6 +156,20 @@ final class Daemon {
         }
     }
 
+    /** The OS's words for a file that cannot be opened (the JDK's exceptions carry only the path). */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage());
+    }
+
     /** What Supervisor's daemonized child does first: chdir to {@code directory}, then the umask. */
     private static void daemonSetup(SupervisordConfig s, DaemonLog log) {
         log.info("daemonizing the supervisord process");
@@ -167,6 +185,23 @@ final class Daemon {
         ThisProcess.setUmask(s.umask());
     }
 
+    /**
+     * {@code /dev/stdout} and {@code /dev/stderr} in a daemon mean the stdio of whoever started it, as in
+     * Supervisor, whose handler opened them before it forked (see {@link ParentStdio}).
+     */
+    private static String logPath(String logfile) {
+        if (!Daemonizer.isDaemonChild(System.getenv())) {
+            return logfile;
+        }
+        int which = switch (logfile) {
+            case "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1" -> 1;
+            case "/dev/stderr", "/dev/fd/2", "/proc/self/fd/2" -> 2;
+            default -> 0;
+        };
+        String kept = which == 0 ? null : ParentStdio.path(which);
+        return kept != null ? kept : logfile;
+    }
+
     private static DaemonLog openLog(SupervisordConfig s) throws IOException {
         LogLevel level = LogLevel.fromValue(s.loglevel().value()).orElse(LogLevel.INFO);
         boolean toStdout = s.nodaemon() && !s.silent();
@@ -180,7 +215,7 @@ final class Daemon {
                     log.sinkProblems()));
             return log;
         }
-        return DaemonLog.open(level, LocalClock.system(), Path.of(s.logfile()),
+        return DaemonLog.open(level, LocalClock.system(), Path.of(logPath(s.logfile())),
                 new RotatingFileSink.Rotation(Math.max(0, s.logfileMaxbytes()), Math.max(0, s.logfileBackups())),
                 toStdout);
     }

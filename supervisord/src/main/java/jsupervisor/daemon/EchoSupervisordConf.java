@@ -25,9 +25,11 @@ public final class EchoSupervisordConf {
                 System.err.println("echo_supervisord_conf: resource " + RESOURCE + " is missing from the jar");
                 System.exit(1);
             }
-            // Bytes straight into System.out (no Writer): the output must not depend on stdout.encoding.
-            in.transferTo(System.out);
-            System.out.flush();
+            // Bytes straight to fd 1 (no Writer, no PrintStream): the output must not depend on stdout.encoding,
+            // and a write that fails (a full disk, /dev/full) must be an error, which PrintStream would swallow.
+            java.io.OutputStream out = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+            in.transferTo(out);
+            out.flush();
         } catch (IOException e) {
             System.err.println("echo_supervisord_conf: " + e.getMessage());
             System.exit(1);

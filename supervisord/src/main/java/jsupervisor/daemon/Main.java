@@ -95,7 +95,7 @@ public final class Main {
                 signals = reexecForSignals(init, errors);
             }
             // the search warning is printed once: before a late re-exec, or after an early one
-            boolean warn = !Reexec.done() || earlyReexec;
+            boolean warn = !Reexec.reexecuted() || earlyReexec;
             Configuration config = load(cli, argv0, cwd, env, host, os, errors, warn, Map.of());
             if (!config.supervisord().nodaemon() && !daemonChild) {
                 String failure = Daemonizer.startDaemon(env);

@@ -31,14 +31,13 @@ import sun.misc.Signal;
  * as upstream does once its child is gone.
  */
 public final class PidProxy {
-    /** Our own usage text; {@code %s} becomes argv0, as in upstream's {@code __doc__ % sys.argv[0]}. */
+    /** Upstream's usage text, word for word; {@code %s} becomes argv0, as in its {@code __doc__ % sys.argv[0]}. */
     static final String USAGE = """
-            pidproxy -- run a command and relay signals to the pid in a pidfile.
+            pidproxy -- run command and proxy signals to it via its pidfile.
 
-            Meant for programs that put themselves in the background: supervisord watches
-            pidproxy, and pidproxy sends each TERM, HUP, INT, QUIT, USR1 or USR2 it receives
-            to the process whose pid the program wrote into the pidfile.  pidproxy exits
-            once the command exits, or right after relaying TERM, INT or QUIT.
+            This executable runs a command and then monitors a pidfile.  When this
+            executable receives a signal, it sends the same signal to the pid
+            in the pidfile.
 
             Usage: %s <pidfile name> <command> [<cmdarg1> ...]
             """;

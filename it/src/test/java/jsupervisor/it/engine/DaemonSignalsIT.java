@@ -162,6 +162,38 @@ class DaemonSignalsIT {
         }
     }
 
+    /**
+     * {@code logfile=/dev/stdout} in a daemon: Supervisor's log keeps writing to the stdout of whoever started it
+     * (its handler was opened before the fork), through reloads; "daemonizing" is logged once, not at each reload.
+     */
+    @Test
+    void aDaemonLoggingToDevStdoutWritesWhereItWasStarted() throws Exception {
+        Path conf = dir.resolve("d.conf");
+        Files.writeString(conf, "[supervisord]\nlogfile=/dev/stdout\npidfile=" + dir + "/d.pid\nchildlogdir="
+                + dir + "\n" + SLEEPER);
+        Path out = dir.resolve("out.txt");
+        Process p = new ProcessBuilder(Launchers.bin("supervisord").toString(), "-c", conf.toString())
+                .directory(dir.toFile()).redirectOutput(out.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        long pid = Long.parseLong(Files.readString(dir.resolve("d.pid")).strip());
+        ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
+        try {
+            Await.until("sleeper running", T, () -> LifecycleIT.read(out).contains("success: sleeper entered RUNNING"));
+            Launchers.run(List.of("kill", "-HUP", Long.toString(pid)), dir, Map.of(), T);
+            Await.until("reloaded", T, () -> LifecycleIT.read(out).split("supervisord started with pid", -1).length == 3);
+            daemon.destroy(); // SIGTERM
+            Await.until("daemon exit", T, () -> !daemon.isAlive());
+            String log = LifecycleIT.read(out);
+            assertThat(log).contains("WARN received SIGHUP indicating restart request",
+                    "WARN received SIGTERM indicating exit request");
+            assertThat(log.split("daemonizing the supervisord process", -1)).hasSize(2);
+        } finally {
+            daemon.destroyForcibly();
+        }
+    }
+
     @Test
     void aDaemonThatCannotStartReportsItsErrorToTheForeground() throws Exception {
         Path conf = dir.resolve("bad.conf");

@@ -60,6 +60,15 @@ class EchoSupervisordConfIT {
         assertThat(ReferenceSupervisor.load(conf, tmp)).isEmpty();
     }
 
+    /** A write that fails is an error (exit 1), as Python's is, not silence and exit 0. */
+    @Test
+    void aFullDiskIsAnError() {
+        BoundedRun run = BoundedRun.run(tmp, Duration.ofSeconds(30), List.of("/bin/sh", "-c",
+                "exec '" + Checkout.launcher("echo_supervisord_conf") + "' > /dev/full"));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("No space left on device");
+    }
+
     @Test
     void documentsEverySectionAndOptionWithinItsOwnSection() {
         Map<String, Set<String>> documented = optionsPerSection(echo("").stdoutText());

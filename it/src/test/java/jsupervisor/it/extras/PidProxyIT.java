@@ -86,6 +86,14 @@ class PidProxyIT {
             assertThat(run.exitCode()).as("exit status for %s", args).isEqualTo(1);
             assertThat(run.stdoutText()).startsWith("pidproxy -- ")
                     .endsWith("Usage: " + launcher + " <pidfile name> <command> [<cmdarg1> ...]\n\n");
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/pidproxy"))) {
+                List<String> reference = new ArrayList<>(List.of("/usr/bin/pidproxy"));
+                reference.addAll(args);
+                BoundedRun ref = BoundedRun.run(tmp, LIMIT, reference);
+                assertThat(run.stdoutText()).as("the reference's usage text")
+                        .isEqualTo(ref.stdoutText().replace("/usr/bin/pidproxy", launcher));
+                assertThat(run.exitCode()).isEqualTo(ref.exitCode());
+            }
         }
     }
 

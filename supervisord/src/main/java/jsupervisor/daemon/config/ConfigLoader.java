@@ -140,11 +140,12 @@ public final class ConfigLoader {
                         : src.error(SupervisordSectionReader.SECTION, "user", e.getMessage());
             }
         }
-        String logfile = cli.logfile() != null ? cli.logfile() : v.logfile();
+        // realize() takes these two from the command line only when truthy: -l '' and -j '' mean the file's value
+        String logfile = nonEmpty(cli.logfile()) ? cli.logfile() : v.logfile();
         if (!logfile.equals("syslog")) {
             logfile = os.normalizePath(logfile);
         }
-        String pidfile = os.normalizePath(cli.pidfile() != null ? cli.pidfile() : v.pidfile());
+        String pidfile = os.normalizePath(nonEmpty(cli.pidfile()) ? cli.pidfile() : v.pidfile());
         return new SupervisordConfig(logfile,
                 pick(cli.logfileMaxbytes(), v.logfileMaxbytes()),
                 pick(cli.logfileBackups(), v.logfileBackups()),
@@ -162,6 +163,10 @@ public final class ConfigLoader {
                 pick(cli.stripAnsi(), v.stripAnsi()),
                 v.environment(),
                 pick(cli.identifier(), v.identifier()));
+    }
+
+    private static boolean nonEmpty(String s) {
+        return s != null && !s.isEmpty();
     }
 
     private static <T> T pick(T fromCli, T fromFile) {

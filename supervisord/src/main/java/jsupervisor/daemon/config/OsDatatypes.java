@@ -80,7 +80,7 @@ public final class OsDatatypes {
     /** {@code existing_directory}: the {@code ~}-expanded value, which must be a directory. */
     public String existingDirectory(String v) throws InvalidValueException {
         String nv = expandUser(v);
-        if (Files.isDirectory(resolve(nv))) {
+        if (!nv.isEmpty() && Files.isDirectory(resolve(nv))) { // os.path.isdir('') is False
             return nv;
         }
         throw new InvalidValueException(v + " is not an existing directory");

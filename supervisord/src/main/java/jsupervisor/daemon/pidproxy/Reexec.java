@@ -39,6 +39,17 @@ public final class Reexec {
 
     private Reexec() {}
 
+    /** Set on the JVM this class re-executes (a property, so children never inherit it). */
+    private static final String REEXECUTED_PROPERTY = "jsupervisor.reexecuted";
+
+    /**
+     * True if this JVM is the one {@link #withSignalsLeftToUs} executed; false for the first JVM, also when the
+     * launcher already blocked the signals (then {@link #done} is true from the start).
+     */
+    public static boolean reexecuted() {
+        return Boolean.getBoolean(REEXECUTED_PROPERTY);
+    }
+
     /** True if this JVM is the re-executed one, so that a failure cannot turn into an exec loop. */
     public static boolean done() {
         return SR_SIGNUM.equals(System.getenv(SR_SIGNUM_VARIABLE));
@@ -56,6 +67,7 @@ public final class Reexec {
         if (!argv.contains(REDUCE_SIGNAL_USAGE)) {
             argv.add(1, REDUCE_SIGNAL_USAGE);
         }
+        argv.add(1, "-D" + REEXECUTED_PROPERTY + "=true");
         List<String> envp = new ArrayList<>(nulSeparated("environ"));
         envp.removeIf(entry -> entry.startsWith(SR_SIGNUM_VARIABLE + "="));
         envp.add(SR_SIGNUM_VARIABLE + "=" + SR_SIGNUM);

@@ -65,6 +65,8 @@ class DaemonCommandLineTest {
                 Arguments.of(List.of("-m", "9"), "invalid value for -m '9': 9 can not be converted to an octal type"),
                 Arguments.of(List.of("-d", "/nonexistent/dir"),
                         "invalid value for -d '/nonexistent/dir': /nonexistent/dir is not an existing directory"),
+                Arguments.of(List.of("-d", ""), "invalid value for -d '':  is not an existing directory"),
+                Arguments.of(List.of("-q", ""), "invalid value for -q '':  is not an existing directory"),
                 Arguments.of(List.of("-l", "/nonexistent/dir/x.log"), "invalid value for -l '/nonexistent/dir/x.log': "
                         + "The directory named as part of the path /nonexistent/dir/x.log does not exist"),
                 Arguments.of(List.of("-y", "1.5MB"),

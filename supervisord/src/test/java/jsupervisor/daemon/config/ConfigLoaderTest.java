@@ -248,6 +248,16 @@ class ConfigLoaderTest {
         assertThat(s.identifier()).isEqualTo("ident");
     }
 
+    /** realize() takes -l and -j only when truthy: an empty value means the file's. */
+    @Test
+    void emptyLogfileAndPidfileOnTheCommandLineMeanTheFilesValues() throws Exception {
+        DaemonOptions cli = new DaemonOptions(null, true, null, null, null, null, "", null, null,
+                null, "", null, null, null, null, null, null, null);
+        SupervisordConfig s = load("", cli).supervisord();
+        assertThat(s.logfile()).isEqualTo(dir + "/s.log");
+        assertThat(s.pidfile()).isEqualTo(dir + "/s.pid");
+    }
+
     @Test
     void rpcInterfacesOtherThanTheMainOneAreRefused() throws Exception {
         Configuration ok = load("[rpcinterface:supervisor]\n"
