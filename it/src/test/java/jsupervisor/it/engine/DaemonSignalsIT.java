@@ -194,6 +194,26 @@ class DaemonSignalsIT {
         }
     }
 
+    /** As root without -c, the search warning is printed once, in daemon mode as with -n. */
+    @Test
+    void searchingForTheConfigAsRootWarnsOnceInDaemonMode() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
+        Files.writeString(dir.resolve("supervisord.conf"), "[supervisord]\nlogfile=" + dir + "/d.log\npidfile=" + dir
+                + "/d.pid\nchildlogdir=" + dir + "\n");
+        Launchers.Result r = Launchers.run(List.of(Launchers.bin("supervisord").toString()), dir, Map.of(), T);
+        long pid = Long.parseLong(Files.readString(dir.resolve("d.pid")).strip());
+        ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
+        try {
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.stderr().split("UserWarning: Supervisord is running as root and it is searching", -1))
+                    .hasSize(2);
+            daemon.destroy();
+            Await.until("daemon exit", T, () -> !daemon.isAlive());
+        } finally {
+            daemon.destroyForcibly();
+        }
+    }
+
     @Test
     void aDaemonThatCannotStartReportsItsErrorToTheForeground() throws Exception {
         Path conf = dir.resolve("bad.conf");
