@@ -88,7 +88,7 @@ final class RpcRoute implements Route {
             call = new XmlRpcReader().readMethodCall(request.body());
         } catch (XmlRpcParseException e) {
             // Supervisor's words and level; the body as Python's repr of it
-            String why = String.valueOf(e.getMessage()).contains("methodName") ? "no method name" : "unmarshallable";
+            String why = e.noMethodName() ? "no method name" : "unmarshallable";
             log.error("XML-RPC request data " + PythonRepr.ofText(request.body()) + " is invalid: " + why);
             response.sendError(400);
             return;

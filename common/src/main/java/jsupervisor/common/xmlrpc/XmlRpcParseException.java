@@ -12,11 +12,30 @@ import java.io.IOException;
  * ({@code line:column}); it never quotes entity contents, since the reader refuses to resolve any.
  */
 public final class XmlRpcParseException extends IOException {
+    private final boolean noMethodName;
+
     public XmlRpcParseException(String message) {
         super(message);
+        this.noMethodName = false;
+    }
+
+    private XmlRpcParseException(String message, boolean noMethodName) {
+        super(message);
+        this.noMethodName = noMethodName;
+    }
+
+    /** A {@code <methodCall>} read so far without fault that has no {@code <methodName>}, or an empty one. */
+    static XmlRpcParseException withoutMethodName(XmlRpcParseException e) {
+        return new XmlRpcParseException(e.getMessage(), true);
+    }
+
+    /** True for what Supervisor calls "no method name" rather than "unmarshallable". */
+    public boolean noMethodName() {
+        return noMethodName;
     }
 
     public XmlRpcParseException(String message, Throwable cause) {
         super(message, cause);
+        this.noMethodName = false;
     }
 }

@@ -68,10 +68,14 @@ public final class XmlRpcReader {
     public XmlRpcCall readMethodCall(byte[] document) throws XmlRpcParseException {
         Unmarshaller u = new Unmarshaller(open(document), maxDepth, true);
         u.expectRoot("methodCall");
-        u.expectStart("methodName", "methodCall");
+        String first = u.nextTag("methodCall"); // malformed XML fails here as "unmarshallable"
+        if (!"methodName".equals(first)) {
+            throw XmlRpcParseException.withoutMethodName(u.error("expected <methodName> in <methodCall> but got "
+                    + (first == null ? "</methodCall>" : "<" + first + ">")));
+        }
         String methodName = u.readText("methodName");
         if (methodName.isEmpty()) {
-            throw u.error("empty <methodName>"); // Supervisor: HTTP 400 "no method name"
+            throw XmlRpcParseException.withoutMethodName(u.error("empty <methodName>")); // HTTP 400 "no method name"
         }
         List<XmlRpcValue> params = new ArrayList<>();
         String tag = u.nextTag("methodCall");

@@ -50,6 +50,21 @@ class XmlRpcReaderTest {
         assertThat(reader.readMethodCall(XmlRpcWriter.methodCall(call))).isEqualTo(call);
     }
 
+    /** Supervisor logs "no method name" for a call without one, "unmarshallable" for XML it cannot read. */
+    @Test
+    void aMissingOrEmptyMethodNameIsToldApartFromMalformedXml() {
+        for (String noName : List.of("<methodCall><params/></methodCall>", "<methodCall></methodCall>",
+                "<methodCall><methodName></methodName></methodCall>")) {
+            assertThatThrownBy(() -> reader.readMethodCall(utf8(noName))).as(noName)
+                    .isInstanceOfSatisfying(XmlRpcParseException.class, e -> assertThat(e.noMethodName()).isTrue());
+        }
+        for (String malformed : List.of("<methodCall>", "<methodCall><methodName>a</methodNam></methodCall>",
+                "<methodCall><param")) {
+            assertThatThrownBy(() -> reader.readMethodCall(utf8(malformed))).as(malformed)
+                    .isInstanceOfSatisfying(XmlRpcParseException.class, e -> assertThat(e.noMethodName()).isFalse());
+        }
+    }
+
     @Test
     void structKeepsWireOrder() throws Exception {
         var struct = reader.readMethodResponse(Captured.bytes("response-getProcessInfo.xml")).asStruct();
