@@ -1,7 +1,6 @@
 package jsupervisor.ctl;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -52,11 +51,10 @@ record ClientConfig(String serverurl, String username, String password, String p
         } catch (IOException e) {
             throw new UsageError("could not read config file " + configfile);
         }
-        String undecodable = Utf8DecodeError.of(bytes);
-        if (undecodable != null) {
-            throw new UsageError(undecodable);
+        String text = Utf8DecodeError.decodeOrNull(bytes);
+        if (text == null) {
+            throw new UsageError(Utf8DecodeError.of(bytes));
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
         IniDocument doc = new IniDocument();
         try {
             IniParser.read(text, configfile, doc, ClientConfig::isRead); // the whole file is checked

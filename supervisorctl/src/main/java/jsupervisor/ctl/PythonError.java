@@ -14,6 +14,8 @@ public final class PythonError extends Exception {
     private static final String XMLRPC_PY = "/usr/lib/python3/dist-packages/supervisor/xmlrpc.py";
     private static final String SOCKET_PY = "/usr/lib/python3.11/socket.py";
     private static final String GETPASS_PY = "/usr/lib/python3.11/getpass.py";
+    private static final String HTTP_CLIENT_PY = "/usr/lib/python3.11/http/client.py";
+    private static final String XMLRPC_CLIENT_PY = "/usr/lib/python3.11/xmlrpc/client.py";
     private static final String CTL_PY = "/usr/lib/python3/dist-packages/supervisor/supervisorctl.py";
 
     private final String pythonClass;
@@ -66,6 +68,34 @@ public final class PythonError extends Exception {
     /** getpass met EOF: its {@code _raw_input} raises a bare EOFError. */
     public static PythonError getpassEof() {
         return new PythonError("EOFError", "", GETPASS_PY + " line: 148", 0);
+    }
+
+    /** The server closed the connection before a status line. */
+    public static PythonError remoteDisconnected() {
+        return new PythonError("http.client.RemoteDisconnected", "Remote end closed connection without response",
+                HTTP_CLIENT_PY + " line: 287", 0);
+    }
+
+    /** The first line of the answer is not an HTTP status line; {@code line} as read, terminator included. */
+    public static PythonError badStatusLine(String line) {
+        return new PythonError("http.client.BadStatusLine", line, HTTP_CLIENT_PY + " line: 300", 0);
+    }
+
+    /** An http URL without a host: urlparse's hostname is None, which http.client cannot put in Host. */
+    public static PythonError noHost() {
+        return new PythonError("TypeError", "expected string or bytes-like object, got 'NoneType'",
+                HTTP_CLIENT_PY + " line: 1233", 0);
+    }
+
+    /** The server reset the connection while the answer was read. */
+    public static PythonError connectionReset() {
+        return new PythonError("ConnectionResetError", "[Errno 104] Connection reset by peer",
+                SOCKET_PY + " line: 706", 104);
+    }
+
+    /** The answer is not XML; {@code text} in expat's place. */
+    public static PythonError expat(String text) {
+        return new PythonError("xml.parsers.expat.ExpatError", text, XMLRPC_CLIENT_PY + " line: 460", 0);
     }
 
     /** Any other I/O failure, as a generic OSError. */

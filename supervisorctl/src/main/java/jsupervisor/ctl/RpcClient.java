@@ -24,9 +24,6 @@ import jsupervisor.common.xmlrpc.XmlRpcWriter;
  * a new proxy per command step, so nothing is gained by pooling). Not thread-safe; one per command.
  */
 public final class RpcClient implements Rpc {
-    private static final String HTTP_CLIENT_PY = "/usr/lib/python3.11/http/client.py";
-    private static final String XMLRPC_CLIENT_PY = "/usr/lib/python3.11/xmlrpc/client.py";
-
     private final String serverurl;
     private final String authorization;
 
@@ -51,8 +48,7 @@ public final class RpcClient implements Rpc {
             InputStream in = new BufferedInputStream(Channels.newInputStream(ch), 8192);
             HttpExchange response = new HttpExchange(in);
             if (!response.readHead()) {
-                throw new PythonError("http.client.RemoteDisconnected", "Remote end closed connection without response",
-                        HTTP_CLIENT_PY + " line: 287", 0);
+                throw PythonError.remoteDisconnected();
             }
             if (response.status != 200) {
                 throw new ProtocolError(response.status, response.reason);
@@ -62,15 +58,13 @@ public final class RpcClient implements Rpc {
                 return new XmlRpcReader().readMethodResponse(answer);
             } catch (XmlRpcParseException e) {
                 // expat's own words for the one malformed answer a broken server commonly sends, an empty body
-                String text = answer.length == 0 ? "no element found: line 1, column 0" : e.getMessage();
-                throw new PythonError("xml.parsers.expat.ExpatError", text, XMLRPC_CLIENT_PY + " line: 460", 0);
+                throw PythonError.expat(answer.length == 0 ? "no element found: line 1, column 0" : e.getMessage());
             }
         } catch (HttpExchange.BadStatusLine e) {
-            throw new PythonError("http.client.BadStatusLine", e.line(), HTTP_CLIENT_PY + " line: 300", 0);
+            throw PythonError.badStatusLine(e.line());
         } catch (SocketException e) {
             if ("Connection reset".equals(e.getMessage())) {
-                throw new PythonError("ConnectionResetError", "[Errno 104] Connection reset by peer",
-                        "/usr/lib/python3.11/socket.py line: 706", 104);
+                throw PythonError.connectionReset();
             }
             throw PythonError.os(String.valueOf(e.getMessage()));
         } catch (IOException e) {

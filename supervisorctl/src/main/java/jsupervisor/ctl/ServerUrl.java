@@ -51,9 +51,7 @@ public record ServerUrl(String url, String unixPath, String host, int port) {
                 host = host.substring(1, host.length() - 1);
             }
             if (host.isEmpty()) {
-                // urlparse's hostname is None, which http.client cannot put in its Host header
-                throw new PythonError("TypeError", "expected string or bytes-like object, got 'NoneType'",
-                        "/usr/lib/python3.11/http/client.py line: 1233", 0);
+                throw PythonError.noHost();
             }
             return new ServerUrl(url, null, host.toLowerCase(Locale.ROOT), port);
         }

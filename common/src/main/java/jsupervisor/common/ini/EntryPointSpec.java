@@ -33,4 +33,13 @@ public final class EntryPointSpec {
         return "(" + PythonRepr.of("EntryPoint must be in 'name=module:attrs [extras]' format") + ", "
                 + PythonRepr.of(src) + ")";
     }
+
+    /**
+     * What Supervisor says of a factory the JVM cannot import, named in {@code [section]}: the syntax error when
+     * the spec is malformed, otherwise {@code <spec> cannot be resolved within [section]}.
+     */
+    public static String unresolvable(String spec, String section) {
+        String malformed = syntaxError(spec);
+        return malformed != null ? malformed : spec + " cannot be resolved within [" + section + "]";
+    }
 }

@@ -50,11 +50,8 @@ public final class PythonRepr {
      * are not UTF-8, which Python could not have decoded, as {@code bytes}.
      */
     public static String ofText(byte[] utf8) {
-        try {
-            return of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(utf8)).toString());
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return bytes(utf8);
-        }
+        String text = Utf8DecodeError.decodeOrNull(utf8);
+        return text != null ? of(text) : bytes(utf8);
     }
 
     /** {@code repr(b)} for a Python {@code bytes} value. */
@@ -101,14 +98,8 @@ public final class PythonRepr {
      * or {@code Undecodable: b'...'} ({@code 'Undecodable: %r' % data}) when they are not valid UTF-8.
      */
     public static String utf8OrUndecodable(byte[] data) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(data)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return "Undecodable: " + bytes(data);
-        }
+        String text = Utf8DecodeError.decodeOrNull(data);
+        return text != null ? text : "Undecodable: " + bytes(data);
     }
 
     /** repr of a Python list of strings: {@code ['a', 'b']}. */

@@ -1,5 +1,9 @@
 package jsupervisor.common.ini;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Python's {@code UnicodeDecodeError} text for bytes that are not UTF-8, as Supervisor shows it for a config
  * file it cannot read ({@code 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte}). Python
@@ -10,6 +14,18 @@ public final class Utf8DecodeError {
     private static final int CHUNK = 8192;
 
     private Utf8DecodeError() {
+    }
+
+    /**
+     * The bytes as text when they are all UTF-8, decoded by the JDK's strict decoder (the fast path every valid
+     * file takes); null when they are not, and {@link #of} then says why.
+     */
+    public static String decodeOrNull(byte[] data) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(data)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     /** The message for the first undecodable sequence of {@code data}, or null when it is all UTF-8. */
@@ -23,10 +39,13 @@ public final class Utf8DecodeError {
             }
             int end = -n;
             if (end > data.length) {
-                return message(data, i, data.length, "unexpected end of data");
+                // only the last decode call, at end of file, sees an unfinished sequence: it holds those bytes alone
+                return message(data, i, data.length, i, "unexpected end of data");
             }
-            return message(data, i, end, end == i + 1 && !isLead(data[i] & 0xff) ? "invalid start byte"
-                    : "invalid continuation byte");
+            if (end == i + 1 && !isLead(data[i] & 0xff)) {
+                return message(data, i, end, base(data, i, i), "invalid start byte");
+            }
+            return message(data, i, end, base(data, i, end), "invalid continuation byte");
         }
         return null;
     }
@@ -74,29 +93,26 @@ public final class Utf8DecodeError {
     }
 
     /**
-     * Positions count from the start of the decode call that met the error: the piece holding the byte that
-     * revealed it, preceded by the incomplete character carried over from the piece before; the last call, at end
-     * of file, holds the carried bytes alone.
+     * Where the decode call that met the error starts: the piece holding the byte that revealed it
+     * ({@code revealing}), moved back over an incomplete character carried over from the piece before.
      */
-    private static String message(byte[] data, int start, int end, String reason) {
-        int base;
-        if (end == data.length && reason.startsWith("unexpected")) {
-            base = start;
-        } else {
-            int revealing = reason.startsWith("invalid continuation") ? end : start;
-            int piece = revealing / CHUNK * CHUNK;
-            base = Math.min(piece, start);
-            for (int back = 1; base == piece && back <= 3 && piece - back >= 0; back++) {
-                int c = data[piece - back] & 0xff;
-                if (c < 0x80 || c >= 0xc0) {
-                    int length = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-                    if (back < length) {
-                        base = piece - back;
-                    }
-                    break;
-                }
+    private static int base(byte[] data, int start, int revealing) {
+        int piece = revealing / CHUNK * CHUNK;
+        if (start < piece) {
+            return start;
+        }
+        for (int back = 1; back <= 3 && piece - back >= 0; back++) {
+            int c = data[piece - back] & 0xff;
+            if (c < 0x80 || c >= 0xc0) {
+                int length = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+                return back < length ? piece - back : piece;
             }
         }
+        return piece;
+    }
+
+    /** Python's text, positions counted from {@code base}. */
+    private static String message(byte[] data, int start, int end, int base, String reason) {
         int s = start - base;
         int e = end - base;
         if (e == s + 1) {

@@ -1,7 +1,6 @@
 package jsupervisor.daemon.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,11 +90,10 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException("could not read config file " + configFile);
         }
-        String undecodable = Utf8DecodeError.of(bytes);
-        if (undecodable != null) {
-            throw new ConfigException(undecodable, new ConfigException.Where(configFile, 0, null, null));
+        String text = Utf8DecodeError.decodeOrNull(bytes);
+        if (text == null) {
+            throw new ConfigException(Utf8DecodeError.of(bytes), new ConfigException.Where(configFile, 0, null, null));
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
         IniDocument doc = new IniDocument();
         try {
             IniParser.read(text, configFile, doc);

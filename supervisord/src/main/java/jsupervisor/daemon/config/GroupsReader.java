@@ -105,9 +105,7 @@ final class GroupsReader {
         String handler = src.get(s, "result_handler", EventListenerPoolSettings.DEFAULT_RESULT_HANDLER, common);
         if (!handler.equals(EventListenerPoolSettings.DEFAULT_RESULT_HANDLER)) {
             // a Python entry point cannot be loaded on the JVM; Supervisor's wording for an unresolvable one
-            String malformed = EntryPointSpec.syntaxError(handler);
-            throw src.error(s, "result_handler",
-                    malformed != null ? malformed : handler + " cannot be resolved within [" + s + "]");
+            throw src.error(s, "result_handler", EntryPointSpec.unresolvable(handler, s));
         }
         Set<String> events = new LinkedHashSet<>();
         for (String e : Datatypes.listOfStrings(src.get(s, "events", "", common))) {

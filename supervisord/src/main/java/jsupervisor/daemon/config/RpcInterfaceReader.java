@@ -32,9 +32,7 @@ final class RpcInterfaceReader {
                 throw src.sectionError(s, "section [" + s + "] does not specify a " + FACTORY_KEY);
             }
             if (!factory.equals(RpcInterfaceConfig.MAIN_FACTORY)) {
-                String malformed = EntryPointSpec.syntaxError(factory);
-                throw src.error(s, FACTORY_KEY,
-                        malformed != null ? malformed : factory + " cannot be resolved within [" + s + "]");
+                throw src.error(s, FACTORY_KEY, EntryPointSpec.unresolvable(factory, s));
             }
             Map<String, String> extras = new LinkedHashMap<>();
             for (String key : src.document().keys(s)) {
